@@ -1,0 +1,1 @@
+"""The ``yusuan`` command: a thin face over the Python API (no logic beyond presentation)."""

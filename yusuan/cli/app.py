@@ -1,0 +1,67 @@
+"""The typer application; every module in ``yusuan.cli.commands`` registers its commands here.
+
+Why discovery: each command lives in its own module (one job each) and a new command is a new
+file, not an edit to a shared list.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+from rich.console import Console
+
+from yusuan.errors import YusuanError
+
+app = typer.Typer(
+    name="yusuan",
+    help="预算 yusuan — 读取、核对、存储、比较和发布部门预算/决算公开文件。Read, check, store and publish "
+    "Chinese department budget disclosures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _register_commands() -> None:
+    from yusuan.cli import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turning yusuan errors into one line on stderr and their exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except YusuanError as err:
+        err_console.print(f"[bold red]错误[/] {err}", markup=True)
+        return err.exit_code
+    except typer.Exit as ex:
+        return ex.exit_code
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        return 130
+    except Exception as ex:  # click usage errors and friends
+        import click
+
+        if isinstance(ex, click.exceptions.ClickException):
+            ex.show()
+            return ex.exit_code
+        if isinstance(ex, click.exceptions.Abort):
+            return 1
+        raise
+    return 0
+
+
+def run() -> None:  # pragma: no cover - console script wrapper
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Errors a user meets, each with a distinct exit code and a one-line message.
+
+Why a hierarchy: the CLI maps each class to one exit code and prints ``str(err)`` only, so a bad
+input never shows a traceback, and callers of the Python API can catch what they expect.
+"""
+
+from __future__ import annotations
+
+
+class YusuanError(Exception):
+    """Base of every error yusuan reports to a user (exit code 2 unless a subclass says else)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class UnreadableInput(YusuanError):
+    """The file cannot be read at all: missing, empty, binary, encrypted, truncated, corrupt."""
+
+    exit_code = 2
+
+
+class NotADisclosure(YusuanError):
+    """The file reads, but holds none of the tables a 部门预算/决算 disclosure has."""
+
+    exit_code = 2
+
+
+class StoreError(YusuanError):
+    """The database cannot be opened or written (exit code 3)."""
+
+    exit_code = 3
+
+
+class UsageError(YusuanError):
+    """The command line asks for something impossible (exit code 64, as in sysexits.h)."""
+
+    exit_code = 64

@@ -1,0 +1,87 @@
+"""Layout: what every reader produces and table recognition consumes (DESIGN §3).
+
+Readers differ only up to here. Text input gives one :class:`Line` per source line with its
+cells split on tabs or runs of spaces and ``x0`` counted in characters; PDF input gives cells
+from character boxes with ``x0``/``x1`` in PDF points; Excel gives one cell per sheet cell with
+``x0`` the column index; OCR gives text boxes. ``x`` is therefore comparable within a page, not
+across formats: table recognition uses order and gaps, and geometry where it is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One piece of text on a line (单元格): a tab/space-delimited field, a PDF word run, a sheet cell."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float | None = None
+    bottom: float | None = None
+    ocr: bool = False
+    confidence: float | None = None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        """(x0, top, x1, bottom) where the format has geometry."""
+        if self.top is None or self.bottom is None:
+            return None
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True)
+class Line:
+    """A visual line of the document; ``number`` is the 1-based source line (text) or running line index."""
+
+    cells: list[Cell]
+    page: int
+    number: int
+    raw: str = ""
+    top: float | None = None
+    bottom: float | None = None
+
+    @property
+    def text(self) -> str:
+        """The line's text with its cells joined by single spaces."""
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(c.text.strip() for c in self.cells)
+
+
+@dataclass(slots=True)
+class Page:
+    """One page (页); text input has a page per form feed (one page when there is none)."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    rotation: int = 0
+    ocr: bool = False
+
+
+@dataclass(slots=True)
+class Layout:
+    """A whole document as pages of lines of cells, plus what the reader noticed on the way."""
+
+    source: str
+    format: str
+    pages: list[Page] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    path: str | None = None
+
+    def lines(self) -> Iterator[Line]:
+        """Every line in reading order, across pages."""
+        for page in self.pages:
+            yield from page.lines
+
+    @property
+    def text(self) -> str:
+        """The plain text of the layout, one line per line, pages separated by form feeds."""
+        return "\f".join("\n".join(line.raw or line.text for line in page.lines) for page in self.pages)

@@ -1,0 +1,37 @@
+"""[Table] + narrative lines → :class:`Disclosure` (the model stage of DESIGN §3).
+
+Each table kind goes to the interpreter that knows it; nothing here reads text itself.
+"""
+
+from __future__ import annotations
+
+from yusuan.layout import Layout, Line
+from yusuan.model.disclosure import Disclosure
+from yusuan.model.identity import identify
+from yusuan.model.narrative import read_narrative
+from yusuan.model.performance import read_performance
+from yusuan.model.projects import read_projects
+from yusuan.model.three_public import read_three_public
+from yusuan.tables import statements
+from yusuan.tables.table import Table
+
+
+def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> Disclosure:
+    """Assemble the disclosure of one document from its tables and narrative."""
+    source = layout.source
+    d = Disclosure(source=source, format=layout.format, warnings=list(layout.warnings))
+    for table in tables:
+        if table.kind == "three_public":
+            d.three_public = d.three_public or read_three_public(table, source)
+        elif table.kind == "project_expenditure":
+            d.projects.extend(read_projects(table, source))
+        elif table.kind in ("performance_overall", "performance_project"):
+            d.performance.extend(read_performance(table, source))
+        d.tables.append(statements.interpret(table, source))
+    d.narrative = read_narrative(narrative_lines, source)
+    ident = identify(layout, tables, d)
+    d.department, d.year, d.kind = ident.department, ident.year, ident.kind
+    d.money_unit, d.units = ident.money_unit, ident.units
+    if not d.projects:
+        d.projects = [p for p in (t.as_project() for t in d.performance if t.scope == "project") if p]
+    return d

@@ -1,0 +1,51 @@
+"""Provenance (出处) and the printed figure (金额) that carries it.
+
+Every figure in the model keeps where it stood so a finding can point at the exact cell and the
+web UI can highlight it: source file, page, table, row, column and text line (or cell bbox).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a figure was printed. ``line`` is the 1-based source text line; PDF/Excel give page + bbox."""
+
+    source: str
+    page: int | None = None
+    line: int | None = None
+    table: str | None = None
+    kind: str | None = None
+    row: str | None = None
+    column: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    ocr: bool = False
+
+    def at(self, **changes: object) -> Provenance:
+        """A copy with some fields changed (e.g. the column once it is known)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed money figure: exact value, the text as printed ('' for a blank cell), its provenance."""
+
+    value: Decimal
+    text: str
+    where: Provenance | None = None
+
+    @property
+    def blank(self) -> bool:
+        """True when the cell was empty (read as zero)."""
+        return self.text == ""
+
+    def __str__(self) -> str:
+        return self.text or "0"
+
+
+def zero(where: Provenance | None = None) -> Amount:
+    """A blank cell: zero, printed as nothing."""
+    return Amount(Decimal(0), "", where)

@@ -1,0 +1,66 @@
+"""Readers: bytes of any supported format → :class:`~yusuan.layout.Layout`.
+
+The format is sniffed from the content, not trusted from the extension: PDF (``%PDF``), xlsx
+(zip with ``xl/``), xls (OLE2), PNG/JPEG images (OCR), else text. Each reader lives in its own
+module and is imported only when needed, so reading text never pays for PDF or OCR libraries.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from yusuan.errors import UnreadableInput
+from yusuan.layout import Layout
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(path: Path) -> str:
+    """The format of ``path``: ``pdf``, ``xlsx``, ``xls``, ``image`` or ``text``."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        raise UnreadableInput("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory, not a document", source=str(path)) from None
+    except OSError as exc:
+        raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=str(path)) from None
+    if head.startswith(b"%PDF") or b"%PDF" in head:
+        return "pdf"
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = zf.namelist()
+        except zipfile.BadZipFile:
+            raise UnreadableInput("a damaged zip/xlsx file", source=path.name) from None
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        raise UnreadableInput("a zip archive that is not an Excel workbook", source=path.name)
+    if head.startswith(_OLE2):
+        return "xls"
+    if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff"):
+        return "image"
+    return "text"
+
+
+def read_layout(path: str | Path) -> Layout:
+    """Read any supported document into a layout (raises UnreadableInput with the reason)."""
+    path = Path(path)
+    fmt = sniff(path)
+    if fmt == "text":
+        from yusuan.read.text import read_text
+
+        return read_text(path)
+    if fmt == "pdf":
+        from yusuan.read.pdf import read_pdf
+
+        return read_pdf(path)
+    if fmt in ("xlsx", "xls"):
+        from yusuan.read.excel import read_excel
+
+        return read_excel(path)
+    from yusuan.read.ocr import read_image
+
+    return read_image(path)

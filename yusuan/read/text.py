@@ -1,0 +1,57 @@
+"""Text reader: extracted text (tab- or space-separated) → :class:`~yusuan.layout.Layout`.
+
+Cells: a tab-separated line is split on every tab (empty fields kept as empty cells, since the
+tab count places values in columns); otherwise the line is split on runs of whitespace and each
+cell's ``x0`` is its character offset, so later stages can use gaps. Pages: one per form feed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from yusuan.layout import Cell, Layout, Line, Page
+from yusuan.read.encoding import decode
+
+_SPACES = re.compile(r"\S+")
+
+
+def split_cells(raw: str) -> list[Cell]:
+    """Split one source line into cells (see module doc)."""
+    line = raw.rstrip("\r\n")
+    if "\t" in line:
+        cells, offset = [], 0
+        for field in line.split("\t"):
+            cells.append(Cell(field.strip(), float(offset), float(offset + len(field))))
+            offset += len(field) + 1
+        return cells
+    return [Cell(m.group(), float(m.start()), float(m.end())) for m in _SPACES.finditer(line.replace("\u3000", " "))]
+
+
+def layout_from_text(text: str, source: str, path: str | None = None) -> Layout:
+    """Build the layout of already-decoded text; line numbers are 1-based over the whole file."""
+    layout = Layout(source=source, format="text", path=path)
+    page = Page(number=1)
+    layout.pages.append(page)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            before, *rest = raw.split("\f")
+            if before.strip():
+                page.lines.append(Line(split_cells(before), page.number, number, before))
+            for part in rest:
+                page = Page(number=page.number + 1)
+                layout.pages.append(page)
+                if part.strip():
+                    page.lines.append(Line(split_cells(part), page.number, number, part))
+            continue
+        page.lines.append(Line(split_cells(raw), page.number, number, raw.rstrip("\r")))
+    return layout
+
+
+def read_text(path: Path) -> Layout:
+    """Read a text file of any supported encoding into a layout."""
+    text, encoding = decode(path.read_bytes(), path.name)
+    layout = layout_from_text(text, path.name, str(path))
+    if encoding not in ("utf-8",):
+        layout.warnings.append(f"encoding {encoding}")
+    return layout
