@@ -151,9 +151,19 @@ class PerformanceTarget:
 class NarrativeFigure:
     """A figure the text quotes: the sentence, the figure as printed, and what it claims to be.
 
-    ``claim`` is a dotted key such as ``operating_costs``, ``three_public.total``,
-    ``procurement.goods``, ``expenditure.total.change``, ``vehicles.count``; ``unit`` is the
-    printed unit (万元, 元, %, 辆, 个…).
+    ``claim`` is a dotted key from this vocabulary (checks key on it):
+    ``income.total`` 收入总计, ``income.current_year`` 本年收入, ``expenditure.total`` 支出总计,
+    ``expenditure.current_year`` 本年支出, ``expenditure.basic``, ``expenditure.personnel``,
+    ``expenditure.public``, ``expenditure.project``, ``general_public_budget.total`` (一般公共预算拨款/支出),
+    ``government_fund.total``, ``state_capital.total``, ``fiscal.total`` 财政拨款,
+    ``three_public.total|outbound|vehicle_total|vehicle_purchase|vehicle_operation|reception``,
+    ``operating_costs`` 机关运行经费, ``procurement.total|goods|works|services`` 政府采购,
+    ``vehicles.count`` 车辆 (unit 辆) and ``vehicles.<category>``, ``performance.projects`` /
+    ``performance.coverage`` 绩效目标覆盖, ``function:<code>`` (an amount the text gives for a 功能科目),
+    ``function_class:<3-digit code>``. Suffixes: ``.previous`` (上年数 quoted), ``.change``
+    (signed: 增加 +, 减少 −, 持平 0), ``.change_pct`` (signed %), ``.actual`` (决算数),
+    ``.budget`` (预算数 in a 决算), ``.completion_pct`` (完成率). ``unit`` is the printed unit
+    (万元, 元, %, 辆, 个…).
     """
 
     claim: str
