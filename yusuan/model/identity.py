@@ -1,16 +1,37 @@
-"""Who and when: department (部门), year (年度), kind (预算/决算), money unit and budget units (单位)."""
+"""Who and when: department (部门), year (年度), kind (预算/决算), money unit and budget units (单位).
+
+Templates say these things in different places, so each fact has an ordered list of sources
+and the first that answers wins: table meta lines (部门：/单位名称：), the coded header line some
+regions print on every table ('350 科技和工信部门 预算年度：2025'), the cover title
+('2025年…单位预算批复表', '…局' over '2024 年部门预算'), then the 概况 text ('纳入…编制范围的预算
+单位包括：' followed by a numbered list, or a 机构设置 table whose rows start with 单位名称).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from yusuan.layout import Layout
+from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import BUDGET, FINAL_ACCOUNTS, Disclosure
+from yusuan.model.wrapped import clean_unit_name, squash
 from yusuan.tables.table import Table
 
-_YEAR_RE = re.compile(r"(20\d{2})\s*年")
+_KIND = r"(?:部门|单位)(?:预算|决算)"
+_TITLE_YEAR_FIRST = re.compile(rf"^(20\d{{2}})年度?(.+?){_KIND}")
+_TITLE_NAME_FIRST = re.compile(rf"^(?:第[一二三四五六七八九十]+部分)?(.+?)(20\d{{2}})年度?{_KIND}")
+_YEAR_ONLY = re.compile(rf"^(20\d{{2}})年度?{_KIND}")
+_CODED_HEADER = re.compile(r"^\d{2,}([^\d：:]{2,40}?)(?:预算年度|决算年度|单位[:：]|截止时间)")
+_SCOPE = re.compile(rf"纳入(.+?)(20\d{{2}})年度?{_KIND}编制范围")
+_YEAR_META = re.compile(r"^(?:预算|决算)年度$")
+_ITEM = re.compile(r"^[（(]?\d{1,2}[)）.、．]\s*(.+)$")
+_UNITS_INTRO = re.compile(r"单位(?:包括|有|构成)|单位构成|所属单位")
+_UNIT_TABLE_HEAD = re.compile(r"^单位名称.*(单位性质|经费|级别|规格)")
+_BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)")
+_DEPARTMENT_KEYS = ("部门", "部门名称", "主管部门", "编制部门")
+_UNIT_KEYS = ("单位名称", "编制单位")
 
 
 @dataclass(slots=True)
@@ -24,22 +45,130 @@ class Identity:
     units: list[str] = field(default_factory=list)
 
 
+def _plausible(name: str) -> bool:
+    return 2 <= len(name) <= 40 and not _BAD_NAME.search(name)
+
+
+def _meta(tables: Sequence[Table], keys: Sequence[str]) -> str | None:
+    """The most common value printed under one of ``keys`` in the tables' meta lines."""
+    values = Counter(clean_unit_name(t.meta[k]) for t in tables for k in keys if t.meta.get(k))
+    values = Counter({v: n for v, n in values.items() if _plausible(v)})
+    return values.most_common(1)[0][0] if values else None
+
+
+def _coded_header(lines: Sequence[str]) -> str | None:
+    """'350 科技和工信部门 预算年度：2025 单位：万元' → '科技和工信部门' (most common)."""
+    names = Counter(m.group(1) for t in lines if (m := _CODED_HEADER.match(t)))
+    names = Counter({v: n for v, n in names.items() if _plausible(v)})
+    return names.most_common(1)[0][0] if names else None
+
+
+def _cover(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    """Department and year from a title such as '2025年X单位预算…' or 'X' over '2024年部门预算'."""
+    previous = ""
+    for text in lines:
+        if m := _YEAR_ONLY.match(text):
+            if previous and _plausible(previous):
+                return previous, int(m.group(1))
+        elif m := _TITLE_YEAR_FIRST.match(text):
+            name = m.group(2)
+            if _plausible(name):
+                return name, int(m.group(1))
+        elif m := _TITLE_NAME_FIRST.match(text):
+            name = m.group(1)
+            if _plausible(name):
+                return name, int(m.group(2))
+        if text:
+            previous = text
+    return None, None
+
+
+def _scope(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    """'纳入X 2024年部门决算编制范围' in the 概况."""
+    for text in lines:
+        if (m := _SCOPE.search(text)) and _plausible(m.group(1)):
+            return m.group(1), int(m.group(2))
+    return None, None
+
+
+def _listed_units(lines: Sequence[str]) -> list[str]:
+    """The numbered list that follows '…预算单位包括：' (单位构成)."""
+    for i, text in enumerate(lines):
+        if not _UNITS_INTRO.search(text) or len(text) > 80:
+            continue
+        units: list[str] = []
+        for following in lines[i + 1 : i + 60]:
+            if not following:
+                continue
+            m = _ITEM.match(following)
+            if not m or not _plausible(m.group(1)):
+                break
+            units.append(clean_unit_name(m.group(1)))
+        if units:
+            return units
+    return []
+
+
+def _unit_table(lines: Sequence[Line]) -> list[str]:
+    """Rows of a 机构设置 table headed '单位名称 单位性质 …': the first cell of each row."""
+    for i, line in enumerate(lines):
+        if not _UNIT_TABLE_HEAD.match(squash(line.text)):
+            continue
+        units: list[str] = []
+        for row in lines[i + 1 : i + 40]:
+            if row.is_blank:
+                continue
+            cells = [c.text for c in row.cells if c.text.strip()]
+            if len(cells) < 3 or not _plausible(cells[0]):
+                break
+            units.append(clean_unit_name(cells[0]))
+        if units:
+            return units
+    return []
+
+
+def _table_unit_rows(d: Disclosure) -> list[str]:
+    """Unit subtotal rows (单位行) of the interpreted tables, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for table in d.tables:
+        for item in table.items:
+            if item.level == "unit" and (item.unit or item.name):
+                seen.setdefault(clean_unit_name(item.unit or item.name), None)
+    return [u for u in seen if _plausible(u)]
+
+
+def _kind(tables: Sequence[Table]) -> str:
+    """决算 when more table titles say 决算 than 预算."""
+    final = sum("决算" in t.title for t in tables)
+    budget = sum("预算" in t.title for t in tables)
+    return FINAL_ACCOUNTS if final > budget else BUDGET
+
+
+def _meta_year(tables: Sequence[Table]) -> int | None:
+    years = Counter(v for t in tables for k, v in t.meta.items() if _YEAR_META.match(k) and re.fullmatch(r"20\d{2}", v))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
 def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
-    """Read department, year, kind, unit of money and budget units from titles and table meta."""
-    ident = Identity()
-    titles = " ".join(t.title for t in tables)
-    ident.kind = FINAL_ACCOUNTS if "决算" in titles else BUDGET
-    years = Counter(int(m.group(1)) for ln in list(layout.lines())[:400] for m in _YEAR_RE.finditer(ln.text))
-    if years:
-        ident.year = years.most_common(1)[0][0]
-    summary = next((t for t in tables if t.kind == "income_expenditure_summary"), tables[0] if tables else None)
+    """Read department, year, kind, unit of money and budget units from titles, meta and 概况."""
+    ident = Identity(kind=_kind(tables))
+    lines = list(layout.lines())
+    texts = [squash(ln.text) for ln in lines]
+    cover_name, cover_year = _cover(texts[:300])
+    scope_name, scope_year = _scope(texts)
+    ident.department = (
+        _meta(tables, _DEPARTMENT_KEYS) or _coded_header(texts) or cover_name or _meta(tables, _UNIT_KEYS) or scope_name
+    )
+    ident.year = _meta_year(tables) or cover_year or scope_year or _most_common_year(texts[:400])
+    summary = next((t for t in tables if t.kind == "income_expenditure_summary" and t.money_unit), None)
+    summary = summary or next((t for t in tables if t.money_unit), None)
     if summary and summary.money_unit:
         ident.money_unit = summary.money_unit
-    for t in tables:
-        for key in ("单位名称", "部门", "部门名称", "编制单位"):
-            if t.meta.get(key):
-                ident.department = t.meta[key]
-                break
-        if ident.department:
-            break
+    single = _meta(tables, _UNIT_KEYS)
+    ident.units = _listed_units(texts) or _unit_table(lines) or _table_unit_rows(d) or ([single] if single else [])
     return ident
+
+
+def _most_common_year(texts: Sequence[str]) -> int | None:
+    years = Counter(int(m.group(1)) for t in texts for m in re.finditer(r"(20\d{2})年", t))
+    return years.most_common(1)[0][0] if years else None
