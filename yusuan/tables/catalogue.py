@@ -1,4 +1,8 @@
-"""Load the table catalogue (catalogue.yaml) and match titles and header words against it."""
+"""Load the table catalogue (catalogue.yaml) and match titles and header words against it.
+
+Everything region-specific about tables is data in catalogue.yaml: title patterns per kind,
+column aliases, two-level column groups, row identities and the 收支总表 row labels.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import yaml
 
@@ -32,11 +37,27 @@ class KindEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnGroup:
+    """A two-level header word (基本支出, 本年收入, 上年结转…): its own column key, members, prefix."""
+
+    names: tuple[str, ...]
+    key: str
+    subtotal: tuple[str, ...]
+    members: tuple[str, ...]
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
-    """All kinds in match order, and the header aliases of every canonical column."""
+    """All kinds in match order, column aliases and groups, row identities and summary row labels."""
 
     kinds: tuple[KindEntry, ...]
     columns: dict[str, tuple[str, ...]]
+    groups: tuple[ColumnGroup, ...] = ()
+    captions: tuple[str, ...] = ()
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    economic_tie_break: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    summary_rows: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def kind_of(self, title: str) -> str | None:
         """The kind whose title pattern matches ``title`` first, or None."""
@@ -46,6 +67,19 @@ class Catalogue:
     def label(self, kind: str) -> str:
         """The Chinese display name of ``kind``."""
         return next((k.label for k in self.kinds if k.kind == kind), kind)
+
+
+def _groups(data: list[dict[str, Any]]) -> tuple[ColumnGroup, ...]:
+    return tuple(
+        ColumnGroup(
+            names=tuple(g["names"]),
+            key=g["key"],
+            subtotal=tuple(g.get("subtotal", [])),
+            members=tuple(g.get("members", [])),
+            prefix=g.get("prefix", ""),
+        )
+        for g in data
+    )
 
 
 @cache
@@ -61,5 +95,15 @@ def load_catalogue() -> Catalogue:
         )
         for e in data["kinds"]
     )
-    columns = {key: tuple(aliases) for key, aliases in data["columns"].items()}
-    return Catalogue(kinds=kinds, columns=columns)
+    return Catalogue(
+        kinds=kinds,
+        columns={key: tuple(aliases) for key, aliases in data["columns"].items()},
+        groups=_groups(data.get("column_groups", [])),
+        captions=tuple(data.get("column_captions", [])),
+        identities=tuple((parent, tuple(members)) for parent, members in data.get("identities", [])),
+        economic_tie_break={k: tuple(v) for k, v in data.get("economic_tie_break", {}).items()},
+        summary_rows={
+            side: {key: tuple(aliases) for key, aliases in rows.items()}
+            for side, rows in data.get("summary_rows", {}).items()
+        },
+    )

@@ -1,8 +1,12 @@
 """Find tables in a layout: title lines (by the catalogue), their header, body and notes.
 
-A table runs from its title to the next title. A title that repeats the previous table's kind and
-number on a new page continues it: its repeated header lines are dropped. Lines outside every
-table are the narrative. Table-of-contents lines (a run of titles with no data) are not tables.
+A title is a short line naming a catalogue kind that reads like a title (ends in 表, or is followed
+at once by a 单位/部门/表N line) and is confirmed by such a line, or figures, before the next
+title: a table-of-contents entry, a narrative heading that mentions a table, or a column heading
+that happens to contain a table name is not confirmed and stays text. A table runs from its title
+to the next title or to a part heading (第三部分…) / numbered narrative heading. A title that
+repeats the previous table's kind, number and title continues it (a new page): its repeated
+header is dropped. Lines outside every table are the narrative.
 """
 
 from __future__ import annotations
@@ -16,21 +20,78 @@ from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.table import Table
 
 NUMBER_RE = re.compile(r"(公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+(?:[-－]\d+)?)")
-UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)")
-_META_RE = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|编制单位|预算年度|金额单位|单位[:：])")
+UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)|金额单位[:：]?\s*(亿元|万元|千元|元)")
+_META_RE = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|编制单位|预算年度|金额单位|单位[:：]|截止时间)")
+_YEAR_RE = re.compile(r"^[（(]?\d{4}年度?[)）]?$")
 _NOTE_RE = re.compile(r"^(注|备注|说明)\s*[0-9一二三四五六七八九十]*\s*[:：、.]")
+_PREFIX_RE = re.compile(r"^(表\s*\d+(?:[-－]\d+)?\s*[.、．:：]?|\d+\s*[、.．]|[（(]\d+[)）])")
+_TRAILER_RE = re.compile(r"([（(][^（()）]*[)）]|公开\s*\d+\s*表|表\s*\d+)$")
+_PROSE = ("。", "，", "；", "：", ":", ",", "详见", "见附")
+_PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
+_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S{2,}")
+_TWO_SIDED = ("income_expenditure_summary", "fiscal_summary", "three_public")
 _MAX_TITLE = 48
+_LOOKAHEAD = 8
 
 
-def _is_title_candidate(line: Line, catalogue: Catalogue) -> str | None:
-    text = squash(line.text)
-    if not text or len(text) > _MAX_TITLE or text.endswith(("。", "，", "；")):
+def _title_text(line: Line) -> str:
+    """The squashed title without a leading '表3.' / '1、' prefix."""
+    return _PREFIX_RE.sub("", squash(line.text))
+
+
+def _candidate(line: Line, catalogue: Catalogue) -> str | None:
+    """The kind a line names if it is short, not prose and not a row of figures."""
+    text = _title_text(line)
+    limit = _MAX_TITLE * 2 if text.endswith("表") else _MAX_TITLE
+    if not text or len(text) > limit or any(p in text for p in _PROSE) or text.startswith(("注", "备注")):
         return None
-    if any(is_amount(c.text) for c in line.cells if c.text) and not NUMBER_RE.search(text):
-        return None
-    if "详见" in text or "见附" in text or text.startswith(("注", "备注")):
+    if any(is_amount(c.text) and ("." in c.text or "," in c.text) for c in line.cells if c.text):
         return None
     return catalogue.kind_of(text)
+
+
+def is_meta(line: Line) -> bool:
+    """A 单位/部门/表N/年度 line printed between a title and its header (also on every page)."""
+    text = squash(line.text)
+    return bool(_META_RE.match(text) or UNIT_RE.search(text) or NUMBER_RE.fullmatch(text) or _YEAR_RE.match(text))
+
+
+def has_amount(line: Line) -> bool:
+    """True when any cell of the line is a printed amount."""
+    return any(is_amount(c.text) for c in line.cells if c.text)
+
+
+def _next_nonblank(lines: list[Line], index: int) -> Line | None:
+    return next((ln for ln in lines[index + 1 : index + 6] if not ln.is_blank), None)
+
+
+def _title_like(index: int, lines: list[Line]) -> bool:
+    text = _TRAILER_RE.sub("", _title_text(lines[index]))
+    following = _next_nonblank(lines, index)
+    return text.endswith("表") or (following is not None and is_meta(following))
+
+
+def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> bool:
+    """A title is real when a meta line or figures follow before the next title (else TOC/heading)."""
+    seen = 0
+    for j in range(index + 1, len(lines)):
+        line = lines[j]
+        if line.is_blank:
+            continue
+        seen += 1
+        if j in candidates or seen > _LOOKAHEAD or _PART_RE.match(squash(line.text)):
+            return False
+        if is_meta(line) or has_amount(line):
+            return True
+    return False
+
+
+def is_break(line: Line, kind: str) -> bool:
+    """A line that ends a table: a part heading, or a numbered narrative heading under a grid table."""
+    text = squash(line.text)
+    if _PART_RE.match(text):
+        return True
+    return kind not in _TWO_SIDED and bool(_HEADING_RE.match(text)) and not has_amount(line) and len(line.cells) == 1
 
 
 def _table_number(lines: Sequence[Line]) -> str | None:
@@ -45,75 +106,86 @@ def _money_unit(lines: Sequence[Line]) -> str | None:
     for line in lines:
         m = UNIT_RE.search(squash(line.text))
         if m:
-            return m.group(1)
+            return m.group(1) or m.group(2)
     return None
 
 
-def _has_amount(line: Line) -> bool:
-    return any(is_amount(c.text) for c in line.cells if c.text)
+def _header_end(lines: list[Line]) -> int:
+    """Index of the first body line: after a 栏次 line if printed, else the first line with figures."""
+    first_data = len(lines)
+    for i, line in enumerate(lines):
+        if has_amount(line):
+            first_data = i
+            break
+    for i, line in enumerate(lines[:first_data]):
+        if squash(line.text).startswith("栏次"):
+            return i + 1
+    return first_data
 
 
-def _is_toc(index: int, candidates: dict[int, str], lines: list[Line]) -> bool:
-    """A title followed (within 4 non-blank lines) by another title and no data is a TOC entry."""
-    seen = 0
-    for j in range(index + 1, min(len(lines), index + 12)):
-        if lines[j].is_blank:
-            continue
-        seen += 1
-        if j in candidates:
-            return True
-        if _has_amount(lines[j]) or seen >= 4:
-            return False
-    return False
+def _read_meta(table: Table, line: Line) -> None:
+    for part in re.split(r"\s+", line.text):
+        if "：" in part or ":" in part:
+            key, _, value = part.replace(":", "：").partition("：")
+            table.meta.setdefault(key, value)
 
 
 def _split(table: Table, lines: list[Line]) -> None:
-    """Distribute a table's lines into meta, header, body and notes."""
-    in_body = False
-    for line in lines:
-        if line.is_blank:
-            continue
+    """Distribute a table's lines into meta, header, body and notes; drop headers repeated on new pages."""
+    lines = [ln for ln in lines if not ln.is_blank]
+    start = 0
+    while start < len(lines) and is_meta(lines[start]):
+        _read_meta(table, lines[start])
+        start += 1
+    end = start + _header_end(lines[start:])
+    table.header.extend(lines[start:end])
+    known = {squash(h.text) for h in table.header}
+    skipping = False
+    for line in lines[end:]:
         text = squash(line.text)
-        if _NOTE_RE.match(text) or (table.notes and not _has_amount(line)):
+        if table.notes or (_NOTE_RE.match(text) and not has_amount(line)):
             table.notes.append(line)
-        elif not in_body and (_META_RE.match(text) or NUMBER_RE.fullmatch(text) or UNIT_RE.search(text)):
-            for part in re.split(r"\s+", line.text):
-                if "：" in part or ":" in part:
-                    key, _, value = part.replace(":", "：").partition("：")
-                    table.meta.setdefault(key, value)
-        elif not in_body and not _has_amount(line) and not text.startswith("合计"):
-            table.header.append(line)
+        elif is_meta(line):
+            skipping = True
+        elif skipping and (text in known or text.startswith("栏次")):
+            continue
         else:
-            in_body = True
+            skipping = False
             table.body.append(line)
+
+
+def _continues(previous: Table | None, kind: str, number: str | None, title: str) -> bool:
+    return bool(previous and previous.kind == kind and previous.number == number and previous.title == title)
 
 
 def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[list[Table], list[Line]]:
     """Return the tables of ``layout`` and the lines outside them (the narrative)."""
     catalogue = catalogue or load_catalogue()
     lines = list(layout.lines())
-    candidates = {i: k for i, ln in enumerate(lines) if (k := _is_title_candidate(ln, catalogue))}
-    starts = [i for i in sorted(candidates) if not _is_toc(i, candidates, lines)]
+    found = {i: k for i, ln in enumerate(lines) if (k := _candidate(ln, catalogue))}
+    candidates = {i: k for i, k in found.items() if _title_like(i, lines)}
+    starts = [i for i in sorted(candidates) if _confirmed(i, candidates, lines)]
     tables: list[Table] = []
     narrative: list[Line] = lines[: starts[0]] if starts else list(lines)
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        block = lines[start + 1 : end]
-        title_line = lines[start]
-        head = block[:6]
         kind = candidates[start]
-        number = _table_number([title_line, *head])
-        unit = _money_unit([title_line, *head])
+        stop = next((j for j in range(start + 1, end) if is_break(lines[j], kind)), end)
+        narrative.extend(lines[stop:end])
+        block, title_line = lines[start + 1 : stop], lines[start]
+        head = block[:6]
+        number, title = _table_number([title_line, *head]), squash(title_line.text)
         previous = tables[-1] if tables else None
-        if previous and previous.kind == kind and previous.number == number and squash(previous.title) == squash(title_line.text):
-            continuation = Table(kind=kind, title=previous.title, title_line=title_line)
+        if _continues(previous, kind, number, title):
+            assert previous is not None
+            continuation = Table(kind=kind, title=title, title_line=title_line)
             _split(continuation, block)
             known = {squash(h.text) for h in previous.header}
             previous.header.extend(h for h in continuation.header if squash(h.text) not in known)
             previous.body.extend(continuation.body)
             previous.notes.extend(continuation.notes)
             continue
-        table = Table(kind=kind, title=squash(title_line.text), title_line=title_line, number=number, money_unit=unit)
+        table = Table(kind=kind, title=title, title_line=title_line, number=number, money_unit=_money_unit([title_line, *head]))
         _split(table, block)
         tables.append(table)
     return tables, narrative
