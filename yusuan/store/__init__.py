@@ -1,0 +1,12 @@
+"""Store many disclosures in DuckDB, query and compare them, export them (DESIGN §3 ``store/``).
+
+Public API: :class:`Store` (open a store), :func:`ingest_paths` (read, check, store),
+:func:`previous_year` (the cross-document hook for checks). Schema: ``SCHEMA.md`` beside this file.
+"""
+
+from __future__ import annotations
+
+from yusuan.store.db import DEFAULT_DB, Store
+from yusuan.store.history import previous_year
+
+__all__ = ["DEFAULT_DB", "Store", "previous_year"]

@@ -1,0 +1,122 @@
+"""The store: one DuckDB file, opened by one writer (ingest) or any number of read-only readers.
+
+Why one writer: DuckDB allows a single read-write process per file, so ingestion reads documents
+in parallel elsewhere and funnels their rows through :meth:`Store.write`, one transaction per
+document, so a crash leaves each document either wholly stored or absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from yusuan.errors import StoreError
+from yusuan.store.rows import DocumentRows
+from yusuan.store.schema import DATA_TABLES, LATEST, current_version, migrate
+
+DEFAULT_DB = "yusuan.duckdb"
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as err:
+        raise StoreError(f"cannot open the store: {err}", source=str(path)) from err
+
+
+class Store:
+    """A yusuan DuckDB store (schema of :mod:`yusuan.store.schema`, migrated on a writable open)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only:
+            if not self.path.exists():
+                raise StoreError("no store here (run `yusuan ingest` first, or pass --db)", source=str(self.path))
+            con = _connect(self.path, True)
+            version = current_version(con)
+            if version == 0:
+                con.close()
+                raise StoreError("not a yusuan store (no schema_version table)", source=str(self.path))
+            if version < LATEST:  # upgrade once, then read
+                con.close()
+                Store(self.path).close()
+                con = _connect(self.path, True)
+            self.con = con
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = _connect(self.path, False)
+            try:
+                migrate(self.con)
+            except duckdb.Error as err:
+                self.con.close()
+                raise StoreError(f"cannot migrate the store: {err}", source=str(self.path)) from err
+        self._schemas: dict[str, pa.Schema] = {}
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def version(self) -> int:
+        return current_version(self.con)
+
+    def known_ids(self) -> set[str]:
+        """Every stored document's content hash."""
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def has(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def _schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+        return self._schemas[table]
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        schema = self._schema(table)
+        columns = list(zip(*rows, strict=True))
+        arrays = [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)]
+        batch = pa.Table.from_arrays(arrays, schema=schema)
+        self.con.register("_yusuan_rows", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _yusuan_rows")
+        finally:
+            self.con.unregister("_yusuan_rows")
+
+    def write(self, rows: DocumentRows) -> bool:
+        """Store one document in one transaction; False (and no change) when its hash is already stored."""
+        if self.read_only:
+            raise StoreError("the store is open read-only", source=str(self.path))
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            if self.has(rows.doc_id):
+                self.con.execute("ROLLBACK")
+                return False
+            for table in DATA_TABLES:  # documents first: its primary key guards the rest
+                if rows.tables.get(table):
+                    self._insert(table, rows.tables[table])
+            self.con.execute("COMMIT")
+        except (duckdb.Error, pa.ArrowException) as err:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot store document {rows.doc_id[:12]}: {err}", source=str(self.path)) from err
+        return True
+
+    def delete(self, doc_id: str) -> None:
+        """Remove one document and everything it contributed, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        for table in DATA_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.con.execute("COMMIT")

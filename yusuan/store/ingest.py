@@ -1,0 +1,228 @@
+"""Ingestion: many files → read + check in parallel (process pool or Dask) → one writer → the store.
+
+Why this shape: reading is CPU-bound Python, so it runs in other processes (or machines); DuckDB
+takes one writer, so the calling process only hashes files (to skip stored content before any
+work), and writes each returned document in its own transaction as results arrive.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from yusuan.store.db import Store
+from yusuan.store.worker import Outcome, content_hash, process_bytes, process_file
+
+SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xls", ".xlsm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to read: the path to open, how to name it, its content hash."""
+
+    path: str
+    display: str
+    doc_id: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did (the CLI's final table)."""
+
+    ingested: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    findings: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.ingested + self.skipped + len(self.failed)
+
+
+ProgressFn = Callable[[str, str], None]
+"""Called once per file with (event, file): event is ``ingested``, ``skipped`` or ``failed``."""
+
+
+def discover(args: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named by ``args`` (files, directories searched recursively, globs) and the args matching none."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                    add(f)
+        elif p.is_file():
+            add(p)
+        elif glob.has_magic(str(arg)):
+            matches = sorted(Path(m) for m in glob.glob(str(arg), recursive=True) if Path(m).is_file())
+            if not matches:
+                missing.append((str(arg), "the pattern matches no file"))
+            for m in matches:
+                add(m)
+        else:
+            missing.append((str(arg), "no such file or directory"))
+    return files, missing
+
+
+class Backend(Protocol):
+    """Runs tasks somewhere and yields their outcomes as they complete (any order)."""
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]: ...
+
+
+class SerialBackend:
+    """Read in this process (``--jobs 0``): no parallelism, simplest to debug."""
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        for t in tasks:
+            yield process_file(t.path, t.doc_id, t.display)
+
+
+class PoolBackend:
+    """A local process pool of ``jobs`` readers; at most ``4 × jobs`` files in flight."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        import multiprocessing as mp
+        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["yusuan.store.worker", "yusuan.pipeline"])
+        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx)
+        pending: set[Future[Outcome]] = set()
+        try:
+            for t in tasks:
+                pending.add(pool.submit(process_file, t.path, t.doc_id, t.display))
+                if len(pending) >= 4 * self.jobs:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (f.result() for f in done)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskBackend:
+    """A Dask distributed cluster: ``local``, ``local:N``, a scheduler address, or a ready Client.
+
+    With ``send_bytes`` the writer sends each file's bytes instead of its path, for workers that do
+    not share the file system; otherwise paths are sent absolute and must exist on every worker.
+    """
+
+    def __init__(self, target: str | Any, *, send_bytes: bool = False) -> None:
+        self.target = target
+        self.send_bytes = send_bytes
+
+    def _client(self) -> tuple[Any, list[Any]]:
+        from dask.distributed import Client, LocalCluster
+
+        if not isinstance(self.target, str):
+            return self.target, []
+        if self.target == "local" or self.target.startswith("local:"):
+            n = int(self.target.split(":", 1)[1]) if ":" in self.target else (os.cpu_count() or 1)
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+            return client, [client, cluster]
+        client = Client(self.target)
+        return client, [client]
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        from dask.distributed import as_completed
+
+        client, owned = self._client()
+        try:
+            window = 8 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+            queue = as_completed()
+            inflight = 0
+            for t in tasks:
+                if self.send_bytes:
+                    data = Path(t.path).read_bytes()
+                    fut = client.submit(process_bytes, t.display, data, t.doc_id, pure=False)
+                else:
+                    fut = client.submit(process_file, t.path, t.doc_id, t.display, pure=False)
+                queue.add(fut)
+                inflight += 1
+                if inflight >= window:
+                    done = next(queue)
+                    inflight -= 1
+                    yield done.result()
+                    done.release()
+            for done in queue:
+                yield done.result()
+                done.release()
+        finally:
+            for thing in owned:
+                thing.close()
+
+
+def ingest_paths(
+    store: Store,
+    args: Iterable[str | Path],
+    backend: Backend | None = None,
+    progress: ProgressFn | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, check and store every file ``args`` names; each document in one transaction.
+
+    Stored content (same sha256) and repeats within the run are skipped without being read; a file
+    that cannot be read is recorded in ``report.failed`` with its reason and the run goes on.
+    """
+    start = time.perf_counter()
+    report = IngestReport()
+    files, missing = discover(args)
+    if on_total:
+        on_total(len(files) + len(missing))
+    tick = progress or (lambda event, name: None)
+    for name, reason in missing:
+        report.failed.append((name, reason))
+        tick("failed", name)
+    known = store.known_ids()
+
+    def tasks() -> Iterator[Task]:
+        for f in files:
+            try:
+                doc_id = content_hash(f.read_bytes())
+            except OSError as err:
+                report.failed.append((str(f), f"cannot be opened ({err.strerror})"))
+                tick("failed", str(f))
+                continue
+            if doc_id in known:
+                report.skipped += 1
+                tick("skipped", str(f))
+                continue
+            known.add(doc_id)
+            yield Task(str(f.resolve()), str(f), doc_id)
+
+    for outcome in (backend or PoolBackend()).run(tasks()):
+        if outcome.rows is None:
+            report.failed.append((outcome.path, outcome.error or "unknown error"))
+            tick("failed", outcome.path)
+        elif store.write(outcome.rows):
+            report.ingested += 1
+            report.findings.update(outcome.rows.severities)
+            tick("ingested", outcome.path)
+        else:
+            report.skipped += 1
+            tick("skipped", outcome.path)
+    report.seconds = time.perf_counter() - start
+    return report

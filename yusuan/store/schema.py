@@ -1,0 +1,213 @@
+"""The store's DuckDB schema and its ordered migrations (see SCHEMA.md beside this file).
+
+Why migrations: a store outlives the yusuan that wrote it. ``schema_version`` records every
+migration applied; :func:`migrate` applies the missing ones in order, each in its own transaction,
+so an old store opens with a new yusuan without losing a row.
+
+Money columns are ``DECIMAL(20,4)``: 16 integer digits (any budget in 元) and 4 decimals (a 万元
+figure printed with 2 decimals, or a 千元/亿元 one with up to 4, stays exact). Each row keeps the
+printed ``text`` too, and ``money_unit`` says what the figure is counted in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import duckdb
+
+from yusuan.key_figures import dumps
+
+MONEY = "DECIMAL(20,4)"
+
+_LINE_COLUMNS = f"""
+    doc_id VARCHAR NOT NULL,
+    table_no INTEGER NOT NULL,
+    table_kind VARCHAR NOT NULL,
+    row_no INTEGER NOT NULL,
+    name VARCHAR,
+    code VARCHAR,
+    level VARCHAR,
+    unit VARCHAR,
+    row_key VARCHAR,
+    side VARCHAR,
+    column_key VARCHAR NOT NULL,
+    fund_source VARCHAR,
+    amount {MONEY} NOT NULL,
+    text VARCHAR,
+    money_unit VARCHAR,
+    page INTEGER,
+    line INTEGER
+"""
+
+V1 = f"""
+CREATE TABLE documents (
+    doc_id VARCHAR PRIMARY KEY,          -- sha256 of the file's bytes (hex)
+    file_name VARCHAR NOT NULL,
+    path VARCHAR,
+    department VARCHAR,
+    region VARCHAR,
+    year INTEGER,
+    kind VARCHAR,                        -- 预算 | 决算
+    money_unit VARCHAR,
+    format VARCHAR,
+    size_bytes BIGINT,
+    n_tables INTEGER,
+    warnings VARCHAR,                    -- JSON list of reader warnings
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE units (doc_id VARCHAR NOT NULL, unit_no INTEGER NOT NULL, name VARCHAR NOT NULL);
+CREATE TABLE statement_tables (
+    doc_id VARCHAR NOT NULL, table_no INTEGER NOT NULL, kind VARCHAR NOT NULL, title VARCHAR,
+    number VARCHAR, money_unit VARCHAR, first_page INTEGER, first_line INTEGER, last_line INTEGER,
+    unit VARCHAR, n_rows INTEGER, notes VARCHAR
+);
+CREATE TABLE income_lines ({_LINE_COLUMNS});
+CREATE TABLE expenditure_lines ({_LINE_COLUMNS});
+CREATE TABLE economic_lines ({_LINE_COLUMNS});
+CREATE TABLE other_lines ({_LINE_COLUMNS});
+CREATE TABLE three_public (
+    doc_id VARCHAR NOT NULL, period VARCHAR NOT NULL, part VARCHAR NOT NULL,
+    amount {MONEY} NOT NULL, text VARCHAR, money_unit VARCHAR, page INTEGER, line INTEGER
+);
+CREATE TABLE projects (
+    doc_id VARCHAR NOT NULL, project_no INTEGER NOT NULL, name VARCHAR NOT NULL, unit VARCHAR,
+    content VARCHAR, origin VARCHAR, amount {MONEY}, text VARCHAR, money_unit VARCHAR,
+    page INTEGER, line INTEGER
+);
+CREATE TABLE project_sources (
+    doc_id VARCHAR NOT NULL, project_no INTEGER NOT NULL, fund_source VARCHAR NOT NULL,
+    amount {MONEY} NOT NULL, text VARCHAR
+);
+CREATE TABLE performance_targets (
+    doc_id VARCHAR NOT NULL, target_no INTEGER NOT NULL, scope VARCHAR NOT NULL, name VARCHAR,
+    unit VARCHAR, amount {MONEY}, goal VARCHAR, self_evaluation BOOLEAN, page INTEGER, line INTEGER
+);
+CREATE TABLE performance_indicators (
+    doc_id VARCHAR NOT NULL, target_no INTEGER NOT NULL, indicator_no INTEGER NOT NULL,
+    level1 VARCHAR, level2 VARCHAR, name VARCHAR NOT NULL, operator VARCHAR, value VARCHAR,
+    unit VARCHAR, page INTEGER, line INTEGER
+);
+CREATE TABLE narrative_figures (
+    doc_id VARCHAR NOT NULL, figure_no INTEGER NOT NULL, claim VARCHAR NOT NULL,
+    value {MONEY} NOT NULL, text VARCHAR, unit VARCHAR, sentence VARCHAR, page INTEGER, line INTEGER
+);
+CREATE TABLE findings (
+    doc_id VARCHAR NOT NULL, finding_no INTEGER NOT NULL, rule VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL, message VARCHAR, "values" VARCHAR, locations VARCHAR
+);
+"""
+
+V2 = """
+CREATE TABLE key_figures (
+    doc_id VARCHAR PRIMARY KEY,
+    figures VARCHAR NOT NULL             -- SUMMARY_SCHEMA JSON (yusuan.key_figures.dumps)
+);
+CREATE INDEX documents_department_year ON documents (department, year);
+"""
+
+
+def _v1(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(V1)
+
+
+def _v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Key figures per document, for ``previous_year``; back-filled from stored lines for old rows."""
+    con.execute(V2)
+    docs = con.execute("SELECT doc_id, department, year, money_unit FROM documents").fetchall()
+    for doc_id, department, year, unit in docs:
+        figures = _backfill_figures(con, doc_id, department, year, unit)
+        con.execute("INSERT INTO key_figures VALUES (?, ?)", [doc_id, figures])
+
+
+def _backfill_figures(
+    con: duckdb.DuckDBPyConnection, doc_id: str, department: str | None, year: int | None, unit: str | None
+) -> str:
+    """The key figures a v1 store can still give: totals and 类 amounts of the expenditure table."""
+    totals = dict(
+        con.execute(
+            "SELECT column_key, SUM(amount) FROM expenditure_lines WHERE doc_id = ? AND table_kind = "
+            "'expenditure_summary' AND level = 'total' AND unit IS NULL GROUP BY column_key",
+            [doc_id],
+        ).fetchall()
+    )
+    classes = con.execute(
+        "SELECT code, SUM(amount) FROM expenditure_lines WHERE doc_id = ? AND table_kind = "
+        "'expenditure_summary' AND level = '类' AND column_key = 'total' AND unit IS NULL "
+        "GROUP BY code ORDER BY code",
+        [doc_id],
+    ).fetchall()
+
+    def s(v: Decimal | None) -> Decimal | None:
+        return None if v is None else v.normalize() if v == v.to_integral_value() else v
+
+    data = {
+        "department": department,
+        "year": year,
+        "money_unit": unit,
+        "expenditure": {
+            "current_year_total": s(totals.get("total")),
+            **{k: s(totals.get(k)) for k in ("basic", "personnel", "public", "project")},
+            "by_function_class": {code: s(v) for code, v in classes},
+        },
+        "backfilled": True,
+    }
+    return dumps(data, indent=None)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
+    (1, "documents, lines, 三公, projects, performance, narrative figures, findings", _v1),
+    (2, "key_figures per document (for previous_year) and a department/year index", _v2),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied (0 for an empty database)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST) -> int:
+    """Apply every missing migration up to ``target``, each in one transaction; returns the version."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    version = current_version(con)
+    for number, description, apply in MIGRATIONS:
+        if version < number <= target:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                apply(con)
+                con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)", [number, description])
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+            version = number
+    return version
+
+
+DATA_TABLES = (
+    "documents",
+    "units",
+    "statement_tables",
+    "income_lines",
+    "expenditure_lines",
+    "economic_lines",
+    "other_lines",
+    "three_public",
+    "projects",
+    "project_sources",
+    "performance_targets",
+    "performance_indicators",
+    "narrative_figures",
+    "findings",
+    "key_figures",
+)
