@@ -1,0 +1,210 @@
+"""One PDF page through PDFium → glyph boxes, vertical ruling lines and image coverage.
+
+Why raw PDFium calls: a budget page has ~1,000 characters and the reader must stay at a few ms per
+page; the pypdfium2 helpers build Python objects per call, the raw API with one reused struct
+costs ~2 µs per character. Coordinates are turned into an upright frame with its origin top-left
+(``top`` grows downward) so that later stages never think about ``/Rotate``, crop boxes or text
+printed sideways on a portrait page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+# A glyph is a plain tuple for speed: (x0, top, x1, bottom, text), top-left origin, PDF points.
+Glyph = tuple[float, float, float, float, str]
+# A vertical rule: (x, top, bottom) in the same frame.
+Rule = tuple[float, float, float]
+
+_PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+_MAX_SEGMENTS = 4000  # a path with more segments is a drawing, not table rules
+_THIN = 2.5  # a path box thinner than this (points) is a rule
+
+
+@dataclass(slots=True)
+class PageGlyphs:
+    """What the reader needs from one page, in the upright frame."""
+
+    width: float
+    height: float
+    rotation: int  # the page's /Rotate, degrees clockwise
+    turn: int  # quarter turns (clockwise) applied to make the text upright
+    glyphs: list[Glyph] = field(default_factory=list)
+    unmapped: int = 0  # sampled glyphs PDFium could not map to Unicode
+    sampled: int = 0
+    image_cover: float = 0.0  # fraction of the page area under images
+    _rules: list[Rule] | None = None
+    _page: object = None
+    _frame: tuple[float, float, float, float, int] | None = None
+
+    def rules(self) -> list[Rule]:
+        """Vertical rules of the page (read lazily: only pages with tight gaps need them)."""
+        if self._rules is None:
+            self._rules = _vertical_rules(self._page, self._frame) if self._page is not None else []
+        return self._rules
+
+
+def _to_frame(frame: tuple[float, float, float, float, int], left: float, bottom: float, right: float, top: float):
+    """Map a user-space box to (x0, top, x1, bottom) in the upright top-left frame."""
+    fl, fb, fr, ft, turn = frame
+    if turn == 0:
+        return left - fl, ft - top, right - fl, ft - bottom
+    if turn == 1:
+        return bottom - fb, left - fl, top - fb, right - fl
+    if turn == 2:
+        return fr - right, bottom - fb, fr - left, top - fb
+    return ft - top, fr - right, ft - bottom, fr - left
+
+
+def _dominant_turn(textpage, count: int) -> int:
+    """Quarter turns that make most of the text upright (text angle is clockwise in PDFium)."""
+    if count == 0:
+        return 0
+    step = max(1, count // 40)
+    turns: Counter[int] = Counter()
+    for i in range(0, count, step):
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
+        if angle >= 0:
+            turns[(-round(angle / (math.pi / 2))) % 4] += 1
+    return turns.most_common(1)[0][0] if turns else 0
+
+
+def read_page_glyphs(page, textpage) -> PageGlyphs:
+    """The glyphs of a loaded page (raw FPDF_PAGE and FPDF_TEXTPAGE handles)."""
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDF_GetPageBoundingBox(page, ctypes.byref(box))
+    fl, fr = min(box.left, box.right), max(box.left, box.right)
+    fb, ft = min(box.bottom, box.top), max(box.bottom, box.top)
+    rotation = pdfium_c.FPDFPage_GetRotation(page) * 90
+    count = max(0, pdfium_c.FPDFText_CountChars(textpage))
+    turn = _dominant_turn(textpage, count)
+    frame = (fl, fb, fr, ft, turn)
+    width, height = (fr - fl, ft - fb) if turn % 2 == 0 else (ft - fb, fr - fl)
+    result = PageGlyphs(width=width, height=height, rotation=rotation, turn=turn, _page=page, _frame=frame)
+    if count:
+        result.glyphs = _glyphs(textpage, count, frame)
+        sample_step = max(1, count // 64)
+        has_error = pdfium_c.FPDFText_HasUnicodeMapError
+        for i in range(0, count, sample_step):
+            result.sampled += 1
+            if has_error(textpage, i) == 1:
+                result.unmapped += 1
+    if not result.glyphs:
+        result.image_cover = _image_cover(page, frame, width * height)
+    return result
+
+
+def _text_units(textpage, count: int) -> list[int]:
+    """The UTF-16 code units of the whole page in one call (one unit per character index)."""
+    buf = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    return list(buf[:count])
+
+
+def _glyphs(textpage, count: int, frame) -> list[Glyph]:
+    units = _text_units(textpage, count)
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    loose = pdfium_c.FPDFText_GetLooseCharBox
+    unicode_of = pdfium_c.FPDFText_GetUnicode
+    out: list[Glyph] = []
+    append = out.append
+    fl, _fb, _fr, ft, turn = frame
+    for i in range(count):
+        code = units[i]
+        if code < 32 and code not in (9,):  # \r \n and other generated separators
+            continue
+        if 0xD800 <= code <= 0xDFFF:
+            code = unicode_of(textpage, i)
+        if not loose(textpage, i, ref):
+            continue
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        if right - left < 0.01 and top - bottom < 0.01:  # generated space: no box
+            continue
+        if turn == 0:
+            append((left - fl, ft - top, right - fl, ft - bottom, chr(code)))
+        else:
+            x0, y0, x1, y1 = _to_frame(frame, left, min(bottom, top), right, max(bottom, top))
+            append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), chr(code)))
+    return out
+
+
+def _object_bounds(obj) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    ok = pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return (left.value, bottom.value, right.value, top.value) if ok else None
+
+
+def _vertical_rules(page, frame) -> list[Rule]:
+    """Vertical line segments (thin paths, rectangle edges, segments of grid paths) in the frame."""
+    rules: list[Rule] = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != _PATH:
+            continue
+        bounds = _object_bounds(obj)
+        if bounds is None:
+            continue
+        left, bottom, right, top = bounds
+        w, h = right - left, top - bottom
+        if w < _THIN and h < _THIN:
+            continue
+        thin = w < _THIN or h < _THIN
+        segments = [(left, bottom, right, top)] if thin else _path_segments(obj)
+        for sl, sb, sr, st in segments:
+            x0, y0, x1, y1 = _to_frame(frame, sl, sb, sr, st)
+            x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+            if x1 - x0 < _THIN and y1 - y0 >= _THIN:
+                rules.append(((x0 + x1) / 2, y0, y1))
+    rules.sort()
+    return rules
+
+
+def _path_segments(obj) -> list[tuple[float, float, float, float]]:
+    """Straight segments of a path as boxes (left, bottom, right, top) in page space."""
+    n = pdfium_c.FPDFPath_CountSegments(obj)
+    if n <= 0 or n > _MAX_SEGMENTS:
+        return []
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        m.a, m.b, m.c, m.d, m.e, m.f = 1, 0, 0, 1, 0, 0
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out = []
+    start = prev = None
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append(_seg_box(prev, point))
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            out.append(_seg_box(point, start))
+        prev = point
+    return out
+
+
+def _seg_box(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float, float, float]:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+
+
+def _image_cover(page, frame, area: float) -> float:
+    """The fraction of the page covered by image objects (a scan is one page-sized image)."""
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != _IMAGE:
+            continue
+        bounds = _object_bounds(obj)
+        if bounds:
+            covered += max(0.0, bounds[2] - bounds[0]) * max(0.0, bounds[3] - bounds[1])
+    return min(1.0, covered / area)
