@@ -16,17 +16,25 @@ from yusuan.tables import statements
 from yusuan.tables.table import Table
 
 
+def _span(all_lines: list[Line], table: Table) -> list[Line]:
+    """Every source line from the table's title to its last line, including the page-repeated
+    title/meta/header lines the segmenter dropped (the non-grid readers rely on them)."""
+    first, last = table.line_span
+    return [ln for ln in all_lines if first <= ln.number <= last]
+
+
 def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> Disclosure:
     """Assemble the disclosure of one document from its tables and narrative."""
     source = layout.source
     d = Disclosure(source=source, format=layout.format, warnings=list(layout.warnings))
+    all_lines = list(layout.lines())
     for table in tables:
         if table.kind == "three_public":
-            d.three_public = d.three_public or read_three_public(table, source)
+            d.three_public = d.three_public or read_three_public(table, source, _span(all_lines, table))
         elif table.kind == "project_expenditure":
-            d.projects.extend(read_projects(table, source))
+            d.projects.extend(read_projects(table, source, _span(all_lines, table)))
         elif table.kind in ("performance_overall", "performance_project"):
-            d.performance.extend(read_performance(table, source))
+            d.performance.extend(read_performance(table, source, _span(all_lines, table)))
         d.tables.append(statements.interpret(table, source))
     d.narrative = read_narrative(narrative_lines, source)
     ident = identify(layout, tables, d)

@@ -1,11 +1,241 @@
-"""项目支出表 → projects (name, unit, content, amount by fund source)."""
+"""项目支出表 → projects (name, unit, content, amount 总计 and the amounts by fund source).
+
+Two layouts are read. A *tab grid* keeps one row per line with empty cells in place: the 单位名称
+column names a unit (a subtotal row, not a project), the 项目名称 column a project. A *flowing*
+layout (space-separated PDF text) drops blank cells and wraps names and contents over several
+lines: each project is a block of text lines closed by its line of figures; within a block the
+name is the first paragraph and the 项目内容 the rest (a blank line separates them). A block
+without content in a table that has a content column, or whose amount equals the sum of the
+blocks that follow it, is a unit subtotal row. Page breaks repeat the title, meta and header
+lines; those runs are skipped.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from yusuan.layout import Line
 from yusuan.model.disclosure import Project
+from yusuan.model.provenance import Amount, Provenance
+from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
+from yusuan.money import is_amount, parse_amount
 from yusuan.tables.table import Table
 
+_META = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)")
+_TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)$")
+_SOURCES: tuple[tuple[str, str], ...] = (
+    ("一般公共", "general_public_budget"),
+    ("政府性基金", "government_fund"),
+    ("国有资本", "state_capital"),
+    ("财政专户", "fiscal_special_account"),
+    ("单位资金", "unit_funds"),
+    ("事业收入", "business"),
+    ("经营收入", "operating_income"),
+    ("上级补助", "upper_subsidy"),
+    ("附属单位", "subsidiary_remit"),
+    ("其他", "other"),
+    ("合计", "total"),
+    ("小计", "total"),
+)
 
-def read_projects(table: Table, source: str) -> list[Project]:
-    """The projects itemised in a 项目支出(预算)表."""
-    return []
+
+@dataclass(slots=True)
+class _Block:
+    """Text lines of one row of a flowing table and its figures."""
+
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    line: Line | None = None
+
+    def paragraphs(self) -> list[list[str]]:
+        """The pieces split where the source has a blank line between them."""
+        out: list[list[str]] = []
+        last = None
+        for number, text in self.pieces:
+            if last is None or number - last > 1:
+                out.append([])
+            out[-1].append(text)
+            last = number
+        return out
+
+
+def _source_key(group: str, label: str) -> str | None:
+    """'上年结转结余' + '一般公共预算' → 'carryover.general_public_budget'; '本年收入' + '合计' → 'current_year_total'."""
+    sub = squash(label)
+    key = next((k for word, k in _SOURCES if word in sub), None)
+    if key is None:
+        return None
+    carry = "结转" in group or "结余" in group
+    if key == "total":
+        return "carryover" if carry else "current_year_total"
+    return f"carryover.{key}" if carry else key
+
+
+def _figures_and_text(line: Line) -> tuple[list[str], list[str]]:
+    """The trailing figures of a line and the text cells before them."""
+    cells = [c.text.strip() for c in line.cells if c.text.strip()]
+    n = len(cells)
+    while n and is_amount(cells[n - 1]):
+        n -= 1
+    return cells[n:], cells[:n]
+
+
+def _dec(text: str) -> Decimal:
+    value = parse_amount(text)
+    return Decimal(0) if value is None else value
+
+
+def _column_keys(header: Sequence[list[str]], start: int) -> dict[int, str]:
+    """Source column index → canonical key, from the (up to two) tab header rows."""
+    if not header:
+        return {}
+    top = header[0]
+    subs = header[1] if len(header) > 1 else [""] * len(top)
+    keys: dict[int, str] = {}
+    group = ""
+    for i in range(start, max(len(top), len(subs))):
+        if i < len(top) and top[i]:
+            group = top[i]
+        label = subs[i] if i < len(subs) and subs[i] else (top[i] if i < len(top) else "")
+        key = _source_key(group, label)
+        if key and key not in keys.values():
+            keys[i] = key
+    return keys
+
+
+def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None:
+    """A tab grid: 单位名称 | 项目名称 | [项目内容] | 总计 | sources…"""
+    head_index = next((i for i, ln in enumerate(lines) if "\t" in ln.raw and any(squash(c.text) == "项目名称" for c in ln.cells)), None)
+    if head_index is None:
+        return None
+    head = [squash(c.text) for c in lines[head_index].cells]
+    name_col = head.index("项目名称")
+    unit_col = next((i for i, t in enumerate(head) if t in ("单位名称", "单位", "预算单位")), None)
+    content_col = next((i for i, t in enumerate(head) if t in ("项目内容", "项目概述", "项目说明")), None)
+    total_col = next((i for i, t in enumerate(head) if t in ("总计", "合计", "项目支出合计") and i > name_col), None)
+    if total_col is None:
+        return None
+    header_rows = [head]
+    if head_index + 1 < len(lines) and not any(is_amount(c.text) for c in lines[head_index + 1].cells):
+        header_rows.append([squash(c.text) for c in lines[head_index + 1].cells])
+    columns = _column_keys(header_rows, total_col + 1)
+    projects: list[Project] = []
+    unit: str | None = None
+    for line in lines[head_index + 1 :]:
+        cells = [c.text.strip() for c in line.cells]
+        if "\t" not in line.raw or len(cells) <= total_col or not is_amount(cells[total_col]):
+            continue
+        name = join_wrapped([cells[name_col]]) if name_col < len(cells) else ""
+        unit_text = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
+        if _TOTAL_LABEL.match(squash(unit_text or name)):
+            continue
+        if unit_text and not name:
+            unit = clean_unit_name(unit_text)
+            continue
+        if not name:
+            continue
+        at = where.at(line=line.number, page=line.page, row=name)
+        sources = {
+            key: Amount(_dec(cells[i]), cells[i], at.at(column=key)) for i, key in columns.items() if i < len(cells) and cells[i]
+        }
+        projects.append(
+            Project(
+                name=name,
+                amount=Amount(_dec(cells[total_col]), cells[total_col], at.at(column="total")),
+                unit=clean_unit_name(unit_text) if unit_text else unit,
+                content=join_wrapped([cells[content_col]]) if content_col is not None and content_col < len(cells) else None,
+                sources=sources,
+                where=at,
+            )
+        )
+    return projects
+
+
+def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], bool]:
+    """Split a flowing table into blocks; also the header texts and whether it has a content column."""
+    header: set[str] = set()
+    has_content = False
+    blocks: list[_Block] = []
+    current = _Block()
+    in_header = True
+    skipping = False
+    for line in lines:
+        text = squash(line.text)
+        figures, words = _figures_and_text(line)
+        if text == title or _META.match(text):
+            skipping = not in_header
+            continue
+        if in_header:
+            if not figures:
+                header.add(text)
+                has_content = has_content or "项目内容" in text or "项目概述" in text
+                continue
+            in_header = False
+        if skipping:
+            if text in header:
+                continue
+            skipping = False
+        if words:
+            current.pieces.append((line.number, " ".join(words)))
+        if figures:
+            current.figures, current.line = figures, line
+            blocks.append(current)
+            current = _Block()
+    return blocks, header, has_content
+
+
+def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[Project]:
+    blocks, _, has_content = _blocks(lines, title)
+    blocks = [b for b in blocks if not _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))]
+    amounts = [_dec(b.figures[0]) for b in blocks]
+    projects: list[Project] = []
+    unit: str | None = None
+    for i, block in enumerate(blocks):
+        paragraphs = block.paragraphs()
+        if not paragraphs:
+            continue
+        name = join_wrapped(paragraphs[0])
+        content = join_wrapped(t for p in paragraphs[1:] for t in p) or None
+        if content is None and (has_content or _sums_following(amounts, i)):
+            unit = clean_unit_name(name)
+            continue
+        assert block.line is not None
+        at = where.at(line=block.line.number, page=block.line.page, row=name)
+        projects.append(
+            Project(
+                name=name,
+                amount=Amount(amounts[i], block.figures[0], at.at(column="total")),
+                unit=unit,
+                content=content,
+                where=at,
+            )
+        )
+    return projects
+
+
+def _sums_following(amounts: Sequence[Decimal], i: int) -> bool:
+    """True when amounts[i] equals amounts[i+1] + … + amounts[j] for some j > i (a subtotal row)."""
+    running = Decimal(0)
+    for value in amounts[i + 1 :]:
+        running += value
+        if running == amounts[i]:
+            return True
+        if running > amounts[i]:
+            return False
+    return False
+
+
+def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None) -> list[Project]:
+    """The projects itemised in a 项目支出(预算)表 (unit subtotal and 合计 rows are not projects).
+
+    ``lines`` are all source lines of the table's span (title included); by default the table's own.
+    """
+    span = [ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank]
+    where = Provenance(source=source, table=table.label, kind="project_expenditure", page=table.title_line.page)
+    grid = _read_grid(span, where)
+    if grid is not None:
+        return grid
+    return _read_flowing(span, squash(table.title_line.text), where)
