@@ -46,8 +46,8 @@ class IngestReport:
         return self.ingested + self.skipped + len(self.failed)
 
 
-ProgressFn = Callable[[str, str], None]
-"""Called once per file with (event, file): event is ``ingested``, ``skipped`` or ``failed``."""
+ProgressFn = Callable[[str, str, str], None]
+"""Called once per file with (event, file, detail): event ``ingested``, ``skipped`` or ``failed`` (detail: why)."""
 
 
 def discover(args: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -192,10 +192,10 @@ def ingest_paths(
     files, missing = discover(args)
     if on_total:
         on_total(len(files) + len(missing))
-    tick = progress or (lambda event, name: None)
+    tick = progress or (lambda event, name, detail: None)
     for name, reason in missing:
         report.failed.append((name, reason))
-        tick("failed", name)
+        tick("failed", name, reason)
     known = store.known_ids()
 
     def tasks() -> Iterator[Task]:
@@ -203,26 +203,28 @@ def ingest_paths(
             try:
                 doc_id = content_hash(f.read_bytes())
             except OSError as err:
-                report.failed.append((str(f), f"cannot be opened ({err.strerror})"))
-                tick("failed", str(f))
+                reason = f"cannot be opened ({err.strerror})"
+                report.failed.append((str(f), reason))
+                tick("failed", str(f), reason)
                 continue
             if doc_id in known:
                 report.skipped += 1
-                tick("skipped", str(f))
+                tick("skipped", str(f), "already stored")
                 continue
             known.add(doc_id)
             yield Task(str(f.resolve()), str(f), doc_id)
 
     for outcome in (backend or PoolBackend()).run(tasks()):
         if outcome.rows is None:
-            report.failed.append((outcome.path, outcome.error or "unknown error"))
-            tick("failed", outcome.path)
+            reason = outcome.error or "unknown error"
+            report.failed.append((outcome.path, reason))
+            tick("failed", outcome.path, reason)
         elif store.write(outcome.rows):
             report.ingested += 1
             report.findings.update(outcome.rows.severities)
-            tick("ingested", outcome.path)
+            tick("ingested", outcome.path, "")
         else:
             report.skipped += 1
-            tick("skipped", outcome.path)
+            tick("skipped", outcome.path, "already stored")
     report.seconds = time.perf_counter() - start
     return report

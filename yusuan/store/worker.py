@@ -56,6 +56,13 @@ def _key_figures(d: Any) -> str | None:
         return None
 
 
+def document_rows(d: Any, findings: list[Any], *, doc_id: str, path: str, size: int | None = None) -> DocumentRows:
+    """The store rows of a read (and checked) disclosure, key figures included."""
+    return to_rows(
+        d, findings, doc_id=doc_id, file_name=Path(path).name, path=path, size=size, key_figures_json=_key_figures(d)
+    )
+
+
 def process_file(path: str, doc_id: str, display: str | None = None) -> Outcome:
     """Read, check and flatten the file at ``path`` (``display`` names it in rows and errors)."""
     from yusuan.pipeline import read
@@ -65,16 +72,7 @@ def process_file(path: str, doc_id: str, display: str | None = None) -> Outcome:
     try:
         d = read(path)
         d.source = name
-        findings = run_checks_guarded(d)
-        rows = to_rows(
-            d,
-            findings,
-            doc_id=doc_id,
-            file_name=Path(name).name,
-            path=name,
-            size=Path(path).stat().st_size,
-            key_figures_json=_key_figures(d),
-        )
+        rows = document_rows(d, run_checks_guarded(d), doc_id=doc_id, path=name, size=Path(path).stat().st_size)
     except YusuanError as err:
         reason = str(err).removeprefix(f"{err.source}: ") if err.source else str(err)
         return Outcome(name, doc_id, error=reason, seconds=time.perf_counter() - start)
