@@ -1,0 +1,314 @@
+"""Build the committed test documents under tests/data/ from the seed texts, with independent tools.
+
+Why: departments publish Excel workbooks, PDFs exported from those workbooks, and scans of the
+printouts; the readers must give the same lines and cells for all of them. Each document here is
+made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
+
+- ``<seed>.xlsx``      openpyxl: one row per text line, one cell per tab/space-separated field,
+                       amounts (with a decimal point, thousands commas or a percent sign) stored as
+                       numbers with a number format that prints them as the text did;
+- ``<seed>.pdf``       LibreOffice (``soffice --convert-to pdf``) from that xlsx: A4 landscape, fit
+                       to one page wide, so no column spills onto another page;
+- ``<seed>.scan.pdf``  a few pages of that PDF rasterised by pdftoppm (grayscale, 150 dpi), turned
+                       by at most 0.5°, noised and blurred with Pillow, saved as an image-only PDF;
+- ``000_….xls``        LibreOffice's xls of the first seed's xlsx;
+- ``features.xlsx/.xls``  merged cells, hidden rows, number formats, number-vs-text, two sheets;
+- ``encrypted.xlsx``   features.xlsx encrypted with msoffcrypto-tool (password ``yusuan``);
+- ``corrupt.xlsx``     a truncated features.xlsx;
+- ``ocr_table.png``    a small table rendered with Pillow in Noto Sans CJK, for the OCR reader.
+
+``MANIFEST.json`` records which PDF pages each scan holds. Run from the repository root:
+``python tests/data/make_test_documents.py`` (needs LibreOffice, poppler-utils, fonts-noto-cjk,
+and ``pip install msoffcrypto-tool`` for the encrypted workbook). Output is deterministic except
+for the timestamps LibreOffice and openpyxl write.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+EXAMPLES = ROOT / "examples"
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+DEFAULT_FONT_SIZE = 11  # openpyxl's default (Calibri 11)
+SCAN_DPI = 150
+SCAN_PAGES = 3  # pages per seed scanned, from the first page with a 总表 title and amounts
+SCAN_JPEG_QUALITY = 40
+
+# An amount as printed: digits with optional thousands commas, then decimals and/or a percent sign.
+# Plain integers stay text: in these documents they are codes (2010101), row numbers and years.
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$")
+
+
+def fields(line: str) -> list[str]:
+    """The fields of one text line, split the way yusuan's text reader splits it."""
+    if "\t" in line:
+        return [f.strip() for f in line.split("\t")]
+    return line.replace("\u3000", " ").split()
+
+
+def amount(text: str) -> tuple[float, str] | None:
+    """(value, number format) when ``text`` is an amount to store as a number, else None."""
+    m = _AMOUNT.match(text)
+    if not m or not (m.group(1) is not None or "," in text or m.group(2)):
+        return None
+    decimals = len(m.group(1) or "")
+    pattern = ("#,##0" if "," in text else "0") + ("." + "0" * decimals if decimals else "")
+    value = Decimal(text.replace(",", "").rstrip("%"))
+    if m.group(2):
+        return float(value / 100), pattern + "%"
+    return float(value), pattern
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units (CJK counts two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit_font(cell: Cell, text: str, room: int) -> None:
+    """Give ``cell`` a font small enough for ``text`` to fit in ``room`` character units."""
+    need = display_width(text) + 1
+    if need > room:
+        cell.font = Font(size=max(1.0, round(DEFAULT_FONT_SIZE * room / need * 0.95, 1)))
+
+
+def fit_page(ws: Worksheet) -> None:
+    """A4 landscape, one page wide, as many pages tall as needed."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def seed_workbook(seed: Path) -> Workbook:
+    """The seed as a one-sheet workbook (see module doc)."""
+    rows = [fields(line) for line in seed.read_text("utf-8").split("\n")]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "预算"
+    widths: dict[int, list[int]] = {}
+    for row in rows:
+        for i, f in enumerate(row):
+            if f:
+                widths.setdefault(i, []).append(display_width(f))
+    # Columns as wide as three fields in four need (at most 18 characters; 6 for columns that
+    # fewer than 3% of the lines reach), so wide tables still print at a readable scale.
+    filled = sum(1 for row in rows if any(row))
+    col_width = {
+        i: max(4, min(18 if len(w) >= 0.03 * filled else 6, sorted(w)[int(len(w) * 0.75)] + 1))
+        for i, w in widths.items()
+    }
+    for r, row in enumerate(rows, start=1):
+        for c, f in enumerate(row, start=1):
+            if not f:
+                continue
+            cell = ws.cell(row=r, column=c)
+            num = amount(f)
+            if num is not None:
+                cell.value, cell.number_format = num
+                fit_font(cell, f, col_width[c - 1] - 1)  # else LibreOffice prints ### for it
+                continue
+            cell.value = f
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            # Text wider than the room it has (its column plus the empty columns to its right,
+            # up to the last column) gets a smaller font, so the PDF keeps it whole on one line.
+            # (Not shrink-to-fit: LibreOffice counts the unshrunk overflow into the print width.)
+            room, k = col_width[c - 1], c
+            while k < len(row) and not row[k]:
+                room += col_width.get(k, 4)
+                k += 1
+            if k == len(row):
+                room += sum(w for i, w in col_width.items() if i >= k)
+            fit_font(cell, f, room)
+    for i, w in col_width.items():
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    fit_page(ws)
+    return wb
+
+
+def features_workbook() -> Workbook:
+    """A small workbook with what real department workbooks have: merged titles and headers,
+    hidden rows, number formats of every common kind, numbers stored as text, a second sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "收支总表"
+    ws["A1"] = "收支预算总表"
+    ws.merge_cells("A1:D1")
+    ws["D2"] = "单位：万元"
+    ws["A3"] = "收入"
+    ws.merge_cells("A3:B3")
+    ws["C3"] = "支出"
+    ws.merge_cells("C3:D3")
+    ws.append(["项目", "预算数", "项目", "预算数"])  # row 4
+    ws.append(["一、一般公共预算拨款收入", 1425.4, "一、社会保障和就业支出", 1425.3999999999999])  # row 5
+    ws.append(["二、政府性基金预算拨款收入", "1,425.40", "二、卫生健康支出", 0.1 + 0.2])  # row 6
+    ws.append(["隐藏行", 999.99, "不应读出", 999.99])  # row 7, hidden
+    ws.row_dimensions[7].hidden = True
+    ws.append(["三、其他收入", -12.5, "三、节能环保支出", 0])  # row 8
+    ws.append(["完成率", 0.9607, "科目编码", 2010101])  # row 9
+    ws.append(["大额", 1234567.891, "整数金额", 15])  # row 10
+    ws.append([None, None, None, None])  # row 11, empty
+    ws.append(["收入总计", 74934.98, "支出总计", 74934.98])  # row 12
+    ws["A13"] = "注：本表为空表时保留说明。"
+    ws.merge_cells("A13:D14")
+    formats = {
+        "B5": "#,##0.00", "D5": "0.00", "D6": "General", "B8": "#,##0.00;[Red]-#,##0.00",
+        "D8": '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', "B9": "0.00%", "D9": "General",
+        "B10": "#,##0.00", "D10": "0", "B12": "#,##0.00", "D12": "#,##0.00",
+    }
+    for ref, fmt in formats.items():
+        ws[ref].number_format = fmt
+    ws2 = wb.create_sheet("财政拨款支出")
+    ws2.append(["科目编码", "科目名称", "合计"])
+    ws2.append(["208", "社会保障和就业支出", 1425.4])
+    ws2["C2"].number_format = "0.00"
+    ws2.append(["20801", "人力资源和社会保障管理事务", 12.0])
+    ws2["C3"].number_format = "0.00"
+    hidden = wb.create_sheet("隐藏表")
+    hidden["A1"] = "隐藏的工作表"
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("空表")
+    return wb
+
+
+def soffice(src: Path, fmt: str, outdir: Path) -> Path:
+    """Convert ``src`` with headless LibreOffice (its own profile, so it runs beside a desktop one)."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+             "--outdir", str(outdir), str(src)],
+            check=True, capture_output=True, timeout=600,
+        )
+    out = outdir / f"{src.stem}.{fmt.split(':')[0]}"
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice did not write {out}")
+    return out
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext), to choose which pages to scan."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True).stdout
+    return text.decode("utf-8").split("\f")
+
+
+def is_table_page(text: str) -> bool:
+    """A page with a 总表 title and amounts on it (not the table of contents)."""
+    return "总表" in text and len(re.findall(r"\d\.\d\d\b", text)) >= 5
+
+
+def scan_pages(pdf: Path, pages: list[int], rng: random.Random) -> list[Image.Image]:
+    """Rasterise, turn slightly, noise and blur the given 1-based pages, as a scanner would."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for number in pages:
+            prefix = Path(tmp) / f"p{number}"
+            subprocess.run(
+                ["pdftoppm", "-gray", "-r", str(SCAN_DPI), "-f", str(number), "-l", str(number),
+                 "-singlefile", "-png", str(pdf), str(prefix)],
+                check=True, capture_output=True,
+            )
+            img = Image.open(f"{prefix}.png").convert("L")
+            img = img.rotate(rng.uniform(-0.5, 0.5), resample=Image.Resampling.BICUBIC, fillcolor=255)
+            noise = Image.effect_noise(img.size, 18)
+            img = ImageChops.add(img, noise, scale=1.0, offset=-128)
+            img = img.filter(ImageFilter.GaussianBlur(0.5))
+            out.append(img)
+    return out
+
+
+def save_scan(images: list[Image.Image], path: Path) -> None:
+    """An image-only PDF, one grayscale JPEG per page."""
+    frames = []
+    for img in images:
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=SCAN_JPEG_QUALITY, optimize=True)
+        frames.append(Image.open(io.BytesIO(buf.getvalue())))
+    frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=SCAN_DPI)
+
+
+def ocr_table_image(path: Path) -> None:
+    """A small budget table drawn with a CJK font: labels, codes and amounts for the OCR tests."""
+    font = ImageFont.truetype(str(CJK_FONT), 28)
+    rows = [
+        ("科目编码", "科目名称", "合计", "基本支出"),
+        ("208", "社会保障和就业支出", "1,425.40", "1,380.12"),
+        ("20801", "人力资源和社会保障管理事务", "74,934.98", "746.43"),
+        ("2080505", "机关事业单位基本养老保险缴费支出", "96.70", "0.50"),
+        ("", "合计", "76,457.08", "2,127.05"),
+    ]
+    xs = [20, 200, 760, 980]
+    img = Image.new("L", (1180, 70 * len(rows) + 30), 255)
+    draw = ImageDraw.Draw(img)
+    for r, row in enumerate(rows):
+        y = 25 + 70 * r
+        for x, text in zip(xs, row, strict=True):
+            draw.text((x, y), text, fill=0, font=font)
+        draw.line((10, y + 52, 1170, y + 52), fill=90, width=2)
+    img.save(path, optimize=True)
+
+
+def encrypt(src: Path, dst: Path, password: str = "yusuan") -> bool:
+    """Encrypt ``src`` with msoffcrypto-tool; False (and a note) when it is not installed."""
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        print("msoffcrypto-tool not installed: encrypted.xlsx left as it was", file=sys.stderr)
+        return False
+    with src.open("rb") as fin, dst.open("wb") as fout:
+        OOXMLFile(fin).encrypt(password, fout)
+    return True
+
+
+def main() -> None:
+    manifest: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for seed in sorted(EXAMPLES.glob("*.txt")):
+            xlsx = HERE / f"{seed.stem}.xlsx"
+            seed_workbook(seed).save(xlsx)
+            pdf = soffice(xlsx, "pdf", work)
+            shutil.copyfile(pdf, HERE / f"{seed.stem}.pdf")
+            texts = page_texts(pdf)
+            first = next((i for i, t in enumerate(texts, start=1) if is_table_page(t)), 1)
+            pages = list(range(first, min(first + SCAN_PAGES, len(texts))))
+            pages = pages or [1]
+            rng = random.Random(seed.stem)
+            save_scan(scan_pages(pdf, pages, rng), HERE / f"{seed.stem}.scan.pdf")
+            manifest[seed.stem] = {"pdf_pages": len([t for t in texts if t.strip()]), "scan_of_pdf_pages": pages}
+            print(f"{seed.stem}: {manifest[seed.stem]}")
+        first_seed = sorted(EXAMPLES.glob("*.txt"))[0].stem
+        shutil.copyfile(soffice(HERE / f"{first_seed}.xlsx", "xls", work), HERE / f"{first_seed}.xls")
+        features = HERE / "features.xlsx"
+        features_workbook().save(features)
+        shutil.copyfile(soffice(features, "xls", work), HERE / "features.xls")
+        encrypt(features, HERE / "encrypted.xlsx")
+        data = features.read_bytes()
+        (HERE / "corrupt.xlsx").write_bytes(data[: len(data) // 2])
+    ocr_table_image(HERE / "ocr_table.png")
+    (HERE / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
