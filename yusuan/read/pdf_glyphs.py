@@ -107,6 +107,7 @@ def _text_units(textpage, count: int) -> list[int]:
 
 
 def _glyphs(textpage, count: int, frame) -> list[Glyph]:
+    """Visible glyphs in the frame; text laid out beyond the crop box (clipped, unseen) is dropped."""
     units = _text_units(textpage, count)
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
@@ -114,7 +115,8 @@ def _glyphs(textpage, count: int, frame) -> list[Glyph]:
     unicode_of = pdfium_c.FPDFText_GetUnicode
     out: list[Glyph] = []
     append = out.append
-    fl, _fb, _fr, ft, turn = frame
+    fl, fb, fr, ft, turn = frame
+    width2, height2 = (2 * (fr - fl), 2 * (ft - fb)) if turn % 2 == 0 else (2 * (ft - fb), 2 * (fr - fl))
     for i in range(count):
         code = units[i]
         if code < 32 and code not in (9,):  # \r \n and other generated separators
@@ -127,10 +129,12 @@ def _glyphs(textpage, count: int, frame) -> list[Glyph]:
         if right - left < 0.01 and top - bottom < 0.01:  # generated space: no box
             continue
         if turn == 0:
-            append((left - fl, ft - top, right - fl, ft - bottom, chr(code)))
+            g = (left - fl, ft - top, right - fl, ft - bottom, chr(code))
         else:
             x0, y0, x1, y1 = _to_frame(frame, left, min(bottom, top), right, max(bottom, top))
-            append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), chr(code)))
+            g = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), chr(code))
+        if 0 <= g[0] + g[2] <= width2 and 0 <= g[1] + g[3] <= height2:  # centre on the page: visible
+            append(g)
     return out
 
 
