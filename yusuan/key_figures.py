@@ -24,6 +24,7 @@ REVENUE_KEYS = (
     "carryover_from_last_year",
     "grand_total",
 )
+UNIT_FUND_PARTS = ("business", "operating_income", "upper_subsidy", "subsidiary_remit", "other")
 EXPENDITURE_SIDE_KEYS = ("current_year_total", "carryover_to_next_year", "grand_total")
 THREE_PUBLIC_KEYS = ("total", "outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 
@@ -73,7 +74,17 @@ def _revenue(d: Disclosure) -> dict[str, Decimal | None]:
     out = {key: _side(summary, key, "income") for key in REVENUE_KEYS}
     if out["current_year_total"] is None:
         out["current_year_total"] = _total(d.table("income_summary"), "total")
+    if out["unit_funds"] is None:
+        out["unit_funds"] = _unit_funds_from_parts(summary)
     return out
+
+
+def _unit_funds_from_parts(summary: StatementTable | None) -> Decimal | None:
+    """单位资金 as the sum of its printed parts (事业/经营/上级补助/附属单位上缴/其他收入) when a
+    template (e.g. a 决算 收支总表) lists the parts without a 单位资金 row."""
+    parts = [_side(summary, key, "income") for key in UNIT_FUND_PARTS]
+    present = [p for p in parts if p is not None]
+    return sum(present, Decimal(0)) if present else None
 
 
 def _expenditure(d: Disclosure) -> dict[str, Any]:

@@ -6,7 +6,7 @@ title: a table-of-contents entry, a narrative heading that mentions a table, or 
 that happens to contain a table name is not confirmed and stays text. A table runs from its title
 to the next title or to a part heading (第三部分…) / numbered narrative heading. A title that
 repeats the previous table's kind, number and title continues it (a new page): its repeated
-header is dropped. Lines outside every table are the narrative.
+header is dropped (the first page's header names the columns). Lines outside every table are the narrative.
 """
 
 from __future__ import annotations
@@ -112,15 +112,13 @@ def _money_unit(lines: Sequence[Line]) -> str | None:
 
 def _header_end(lines: list[Line]) -> int:
     """Index of the first body line: after a 栏次 line if printed, else the first line with figures."""
-    first_data = len(lines)
     for i, line in enumerate(lines):
-        if has_amount(line):
-            first_data = i
-            break
-    for i, line in enumerate(lines[:first_data]):
-        if squash(line.text).startswith("栏次"):
+        text = squash(line.text)
+        if text.startswith("栏次"):
             return i + 1
-    return first_data
+        if has_amount(line) or _NOTE_RE.match(text):
+            return i
+    return len(lines)
 
 
 def _read_meta(table: Table, line: Line) -> None:
@@ -180,8 +178,6 @@ def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[lis
             assert previous is not None
             continuation = Table(kind=kind, title=title, title_line=title_line)
             _split(continuation, block)
-            known = {squash(h.text) for h in previous.header}
-            previous.header.extend(h for h in continuation.header if squash(h.text) not in known)
             previous.body.extend(continuation.body)
             previous.notes.extend(continuation.notes)
             continue

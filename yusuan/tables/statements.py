@@ -1,18 +1,33 @@
 """Interpret a classified table (code/label rows × canonical columns) into a StatementTable.
 
-Placeholder interpretation: every body line is kept as raw cells until the row/column reader
-lands; the kinds, titles, pages and notes are already right.
+Grid kinds (支出总表, 一般公共预算支出表, 基本支出表, 功能/经济分类表, 收入总表…) go through
+:mod:`~yusuan.tables.rows` (logical rows), :mod:`~yusuan.tables.columns` (printed columns) and
+:mod:`~yusuan.tables.solver` (which column each printed value stands in); two-sided summaries go
+through :mod:`~yusuan.tables.twosided`. Kinds read elsewhere (三公, 绩效) keep their cells only.
 """
 
 from __future__ import annotations
 
-from yusuan.model import StatementTable
+from decimal import Decimal
+
+from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
+from yusuan.money import parse_amount
+from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
+from yusuan.tables.columns import header_columns, header_text
+from yusuan.tables.rows import RawRow, Value, read_rows
+from yusuan.tables.solver import place, rules_for
 from yusuan.tables.table import Table
+from yusuan.tables.twosided import SideTracker, bare, segments
+
+TWO_SIDED = frozenset({"income_expenditure_summary", "fiscal_summary"})
+CELLS_ONLY = frozenset({"three_public", "performance_overall", "performance_project", "raw"})
+_LEVELS = {3: "类", 5: "款", 7: "项", 6: "unit"}
+_TOTALS = frozenset({"合计", "总计"})
 
 
 def interpret(table: Table, source: str) -> StatementTable:
-    """The StatementTable for ``table`` (kind, title, unit, pages, rows)."""
-    return StatementTable(
+    """The StatementTable for ``table`` (kind, title, unit, pages, columns, rows)."""
+    st = StatementTable(
         kind=table.kind,
         title=table.title,
         number=table.number,
@@ -22,3 +37,163 @@ def interpret(table: Table, source: str) -> StatementTable:
         notes=[n.text for n in table.notes],
         cells=[[c.text for c in ln.cells] for ln in table.body],
     )
+    if table.kind in TWO_SIDED:
+        _two_sided(table, source, st)
+    elif table.kind not in CELLS_ONLY:
+        _grid(table, source, st)
+    return st
+
+
+def _where(table: Table, source: str, value: Value | None, row: str, column: str | None, line: int | None = None) -> Provenance:
+    at = value.line if value is not None else None
+    return Provenance(
+        source=source,
+        page=at.page if at else None,
+        line=at.number if at else line,
+        table=table.label,
+        kind=table.kind,
+        row=row,
+        column=column,
+    )
+
+
+def _amount(value: Value, where: Provenance) -> Amount | None:
+    try:
+        number = parse_amount(value.text)
+    except ValueError:
+        return None
+    return None if number is None else Amount(number, value.text, where)
+
+
+# --- grid tables -------------------------------------------------------------------------------
+
+
+def _tab_start(rows: list[RawRow]) -> int | None:
+    """The tab field of the first value column: the leftmost field any row prints a value in."""
+    fields = [r.values[0].field for r in rows if r.values and r.values[0].field is not None]
+    return min(fields) if fields else None
+
+
+def _prefer(code: str | None, columns: list[str], catalogue: Catalogue) -> frozenset[int]:
+    """Columns a lone 经济分类 value goes to when identities cannot decide (301 → 人员经费…)."""
+    if not code:
+        return frozenset()
+    for column, classes in catalogue.economic_tie_break.items():
+        if code[:3] in classes and column in columns:
+            return frozenset({columns.index(column)})
+    return frozenset()
+
+
+def _positions(row: RawRow, columns: list[str], start: int | None, catalogue: Catalogue) -> tuple[int, ...]:
+    n = len(columns)
+    if start is not None and all(v.field is not None for v in row.values):
+        positions = tuple(v.field - start for v in row.values)  # type: ignore[operator]
+        if all(0 <= p < n for p in positions) and list(positions) == sorted(set(positions)):
+            return positions
+    numbers = tuple(parse_amount(v.text) or Decimal(0) for v in row.values)
+    return place(numbers, n, rules_for(tuple(columns), catalogue), _prefer(row.code, columns, catalogue))
+
+
+def _level(row: RawRow) -> str:
+    if row.code and row.code.isdigit():
+        return _LEVELS.get(len(row.code), "item")
+    return "total" if squash(row.name) in _TOTALS else "item"
+
+
+def _part_total(name: str, catalogue: Catalogue) -> str | None:
+    """'人员经费合计' → 'personnel': a panel table's per-column total printed as its own row."""
+    text = squash(name)
+    if not text.endswith("合计"):
+        return None
+    head = text[: -len("合计")]
+    return next((key for key, aliases in catalogue.columns.items() if head in aliases), None)
+
+
+def _grid(table: Table, source: str, st: StatementTable) -> None:
+    catalogue = load_catalogue()
+    columns = header_columns(table.header, catalogue)
+    if not columns:
+        return
+    st.columns = columns
+    rows = read_rows(table.body, "序号" in header_text(table.header))
+    start = _tab_start(rows)
+    unit: str | None = None
+    totals: LineItem | None = None
+    for row in rows:
+        level = _level(row)
+        label = row.code or squash(row.name)
+        part = _part_total(row.name, catalogue) if level == "item" and not row.code else None
+        if part is not None and row.values:
+            if totals is None:
+                totals = LineItem(name="合计", values={}, level="total", where=_where(table, source, row.values[0], "合计", None))
+                st.items.append(totals)
+            amount = _amount(row.values[0], _where(table, source, row.values[0], "合计", part))
+            if amount is not None:
+                totals.values[part] = amount
+            continue
+        if level == "unit":
+            unit = squash(row.name)
+        values: dict[str, Amount] = {}
+        first_line = row.lines[0].number if row.lines else None
+        for column in columns:
+            values[column] = zero(_where(table, source, None, label, column, first_line))
+        for value, pos in zip(row.values, _positions(row, columns, start, catalogue), strict=False):
+            amount = _amount(value, _where(table, source, value, label, columns[pos]))
+            if amount is not None:
+                values[columns[pos]] = amount
+        st.items.append(
+            LineItem(
+                name=squash(row.name),
+                values=values,
+                code=row.code,
+                level=level,
+                unit=unit if level not in ("total",) else None,
+                where=_where(table, source, row.values[0] if row.values else None, label, None, first_line),
+            )
+        )
+
+
+# --- two-sided summaries -----------------------------------------------------------------------
+
+
+def _split_field(table: Table) -> int | None:
+    """Tab field where the expenditure half starts (the header's 支出 cell), if tab-separated."""
+    for line in table.header:
+        if "\t" not in line.raw:
+            return None
+        for index, cell in enumerate(line.cells):
+            if index and squash(cell.text) in ("支出", "支出项目"):
+                return index
+    return None
+
+
+def _two_sided(table: Table, source: str, st: StatementTable) -> None:
+    catalogue = load_catalogue()
+    columns = header_columns(table.header, catalogue) or ["total"]
+    st.columns = columns
+    tracker = SideTracker(catalogue, _split_field(table))
+    for line in table.body:
+        segs = segments(line, catalogue)
+        for seg in segs:
+            if not seg.label:
+                continue
+            side, key = tracker.side(seg, len(segs))
+            name = squash(seg.label)
+            values: dict[str, Amount] = {}
+            keys = columns if len(seg.values) == len(columns) else ["total", *columns[1:]]
+            for value, column in zip(seg.values, keys, strict=False):
+                amount = _amount(value, _where(table, source, value, bare(name), column))
+                if amount is not None:
+                    values[column] = amount
+            if "total" not in values:
+                values["total"] = zero(_where(table, source, None, bare(name), "total", line.number))
+            st.items.append(
+                LineItem(
+                    name=name,
+                    values=values,
+                    level="item",
+                    key=key,
+                    side=side,
+                    where=_where(table, source, seg.values[0] if seg.values else None, bare(name), None, line.number),
+                )
+            )

@@ -1,0 +1,128 @@
+"""Header lines → the printed value columns as canonical keys, in printed order.
+
+Why scan words rather than cells: extraction breaks header cells anywhere (one character per
+line, 一般公共/预算), so the header is squashed into one string and read as a sequence of known
+words. Two-level headers print the group word (基本支出, 本年收入) on one line and its members
+(小计/人员经费/公用经费) on the next, i.e. after the words of the columns that follow the
+group; a group therefore claims its subtotal and member words wherever they come later, and its
+columns are placed at the group's position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from yusuan.layout import Line
+from yusuan.tables.catalogue import Catalogue, ColumnGroup, load_catalogue, squash
+
+PANEL_MARK = "科目编码"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A known header word: a caption (no column), a group, or a leaf column key."""
+
+    text: str
+    key: str | None = None
+    group: ColumnGroup | None = None
+
+
+_LEXICONS: dict[int, tuple[re.Pattern[str], dict[str, Word]]] = {}
+
+
+def _lexicon(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, Word]]:
+    """The header-word regex of a catalogue, built once per catalogue object."""
+    cached = _LEXICONS.get(id(catalogue))
+    if cached is not None:
+        return cached
+    words: dict[str, Word] = {}
+    for key, aliases in catalogue.columns.items():
+        for alias in aliases:
+            words.setdefault(alias, Word(alias, key=key))
+    for group in catalogue.groups:
+        for name in group.names:
+            words[name] = Word(name, group=group)
+    for sub in {s for g in catalogue.groups for s in g.subtotal}:
+        words.setdefault(sub, Word(sub))
+    for caption in catalogue.captions:
+        words[caption] = Word(caption)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    _LEXICONS[id(catalogue)] = (pattern, words)
+    return pattern, words
+
+
+def scan(text: str, catalogue: Catalogue) -> list[Word]:
+    """The known words of a squashed header, left to right (longest alias wins)."""
+    pattern, words = _lexicon(catalogue)
+    return [words[m.group()] for m in pattern.finditer(text)]
+
+
+def _expand(group: ColumnGroup, words: list[Word], start: int, claimed: set[int], prefix: str) -> list[str]:
+    """A group's own column then its members, claiming their words after ``start``."""
+    out = [prefix + group.key]
+    want_sub = True
+    taken: set[str] = set()
+    for j in range(start + 1, len(words)):
+        word = words[j]
+        member = word.group.key if word.group is not None else word.key
+        if j in claimed or (member in taken and member is not None):
+            continue
+        if member in group.members:
+            taken.add(member)
+        if want_sub and word.group is None and word.text in group.subtotal and word.key in (None, "total"):
+            claimed.add(j)
+            want_sub = False
+        elif word.group is not None and word.group.key in group.members:
+            claimed.add(j)
+            out.extend(_expand(word.group, words, j, claimed, prefix + group.prefix))
+        elif word.key in group.members and word.group is None:
+            claimed.add(j)
+            out.append(prefix + group.prefix + word.key)
+    return _dedupe(out)
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [k for k in keys if not (k in seen or seen.add(k))]
+
+
+def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
+    """Canonical column keys named by a squashed header text, in printed order."""
+    catalogue = catalogue or load_catalogue()
+    words = scan(text, catalogue)
+    claimed: set[int] = set()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i in claimed:
+            continue
+        claimed.add(i)
+        if word.group is not None:
+            out.extend(_expand(word.group, words, i, claimed, ""))
+        elif word.key is not None:
+            out.append(word.key)
+    return _dedupe(out)
+
+
+def header_text(header: Sequence[Line]) -> str:
+    """The squashed header; tab-separated headers are read column by column (field index, then line)."""
+    if header and all("\t" in line.raw for line in header):
+        cells = sorted(
+            (index, row, cell.text) for row, line in enumerate(header) for index, cell in enumerate(line.cells) if cell.text
+        )
+        return "|".join(squash(text) for _, _, text in cells)
+    return squash(" ".join(line.text for line in header))
+
+
+def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None) -> list[str]:
+    """The value columns a table header prints (panel layouts, see :func:`is_panel`, give ['total'])."""
+    text = header_text(header)
+    if is_panel(text):
+        return ["total"]
+    return columns_of_text(text, catalogue)
+
+
+def is_panel(header_text: str) -> bool:
+    """Side-by-side panels (科目编码|科目名称|金额 printed two or three times across the page)."""
+    return header_text.count(PANEL_MARK) >= 2

@@ -1,0 +1,129 @@
+"""Body lines of a grid table → logical rows (序号, 科目编码, 名称, printed values).
+
+Why a token stream and not one row per line: extraction breaks cells across lines ('科学技术管理'
+/ '事务', codes '206010' / '1') and prints side-by-side panels on one line, so rows are read as
+a grammar over the tokens: [序号] [code parts] name… values…. A new row starts at a code or a 序号
+(line start) once the current row has a name or values, or at text after values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yusuan.layout import Line
+from yusuan.money import is_amount
+
+_DASHES = frozenset({"-", "—", "–", "－", "——"})
+_CODE_LENGTHS = frozenset({3, 5, 7})
+
+
+@dataclass(slots=True)
+class Value:
+    """A printed figure: its text, the tab field it stood in (None when not tab-separated), its line."""
+
+    text: str
+    field: int | None
+    line: Line
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One logical row before its values are placed into columns."""
+
+    seq: str | None = None
+    code: str | None = None
+    name: str = ""
+    values: list[Value] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.name or self.values or self.code or self.seq)
+
+
+def _joins(code: str, part: str) -> bool:
+    """Whether ``part`` continues ``code``: a 7-digit code broken after 6 digits, or 类|款|项 columns."""
+    n, m = len(code), len(part)
+    return (n == 6 and m == 1) or (n in (3, 5) and m == 2)
+
+
+def _is_total_label(token: str) -> bool:
+    """合计/总计 or '人员经费合计': always the start of its own row."""
+    return token.endswith(("合计", "总计"))
+
+
+def is_value(text: str, integers: bool) -> bool:
+    """A printed amount: decimals or thousands separators, a dash, or (元 tables) a bare integer."""
+    if text in _DASHES:
+        return True
+    if not is_amount(text):
+        return False
+    return integers or "." in text or "," in text
+
+
+def _tokens(line: Line) -> list[tuple[str, int | None]]:
+    """(token, tab field) pairs; a tab field holding '558001 名称' gives two tokens."""
+    tabbed = "\t" in line.raw
+    out: list[tuple[str, int | None]] = []
+    for index, cell in enumerate(line.cells):
+        for part in cell.text.split():
+            out.append((part, index if tabbed else None))
+    return out
+
+
+def uses_integers(lines: list[Line]) -> bool:
+    """True when no figure of the body has decimals or separators (a 元 table of whole numbers)."""
+    return not any(is_amount(c.text) and ("." in c.text or "," in c.text) for ln in lines for c in ln.cells)
+
+
+class _Reader:
+    """The row grammar as a small state machine (one instance per table body)."""
+
+    def __init__(self, has_seq: bool, integers: bool) -> None:
+        self.has_seq, self.integers = has_seq, integers
+        self.rows: list[RawRow] = []
+        self.row = RawRow()
+
+    def flush(self) -> None:
+        if self.row.started:
+            self.rows.append(self.row)
+        self.row = RawRow()
+
+    def feed(self, token: str, index: int | None, line: Line, at_start: bool) -> None:
+        row = self.row
+        digits = token.isdigit()
+        if digits and self.has_seq and at_start and (row.name or row.values):
+            self.flush()
+        elif digits and row.code and not row.name and not row.values and _joins(row.code, token):
+            row.code += token
+            return
+        elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and not self.integers:
+            self.flush()
+        elif is_value(token, self.integers) and (row.name or row.code or not digits):
+            row.values.append(Value(token, index, line))
+            return
+        elif not digits and (row.values or (row.name and _is_total_label(token))):
+            self.flush()
+        self._place(token, digits, at_start)
+
+    def _place(self, token: str, digits: bool, at_start: bool) -> None:
+        row = self.row
+        if digits and self.has_seq and row.seq is None and row.code is None and not row.name and at_start:
+            row.seq = token
+        elif digits and row.code is None and not row.name:
+            row.code = token
+        else:
+            row.name += token
+
+
+def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
+    """The logical rows of a table body (see module doc)."""
+    reader = _Reader(has_seq, uses_integers(body))
+    for line in body:
+        for position, (token, index) in enumerate(_tokens(line)):
+            reader.feed(token, index, line, position == 0)
+            lines = reader.row.lines
+            if not lines or lines[-1] is not line:
+                lines.append(line)
+    reader.flush()
+    return reader.rows
