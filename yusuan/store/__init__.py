@@ -7,6 +7,6 @@ Public API: :class:`Store` (open a store), :func:`ingest_paths` (read, check, st
 from __future__ import annotations
 
 from yusuan.store.db import DEFAULT_DB, Store
-from yusuan.store.history import previous_year
+from yusuan.store.history import load_disclosure, previous_year, previous_year_figures
 
-__all__ = ["DEFAULT_DB", "Store", "previous_year"]
+__all__ = ["DEFAULT_DB", "Store", "load_disclosure", "previous_year", "previous_year_figures"]
