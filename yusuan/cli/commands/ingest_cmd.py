@@ -50,7 +50,7 @@ def ingest(
     from yusuan.store import Store
     from yusuan.store.ingest import Backend, DaskBackend, PoolBackend, SerialBackend, ingest_paths
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     backend: Backend
     if dask:
         backend = DaskBackend(dask, send_bytes=send_bytes)
@@ -83,9 +83,9 @@ def ingest(
         table.add_row(str(report.ingested), str(report.skipped), str(len(report.failed)),
                       *(str(report.findings.get(s, 0)) for s in ("error", "warning", "rounding", "info")))
         Console().print(table)
-        if quiet:
-            for name, reason in report.failed:
-                err.print(f"[red]失败 failed[/] {name}: {reason}")
+    if quiet:  # the progress display did not list them as they happened
+        for name, reason in report.failed:
+            err.print(f"[red]失败 failed[/] {name}: {reason}")
     if report.failed:
         # an error (not typer.Exit) so that main() returns its exit code 2
         raise UnreadableInput(f"{len(report.failed)} of {report.total} files could not be read (listed above)")
