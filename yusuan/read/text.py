@@ -19,6 +19,8 @@ _SPACES = re.compile(r"\S+")
 def split_cells(raw: str) -> list[Cell]:
     """Split one source line into cells (see module doc)."""
     line = raw.rstrip("\r\n")
+    if not line or line.isspace():
+        return []
     if "\t" in line:
         cells, offset = [], 0
         for field in line.split("\t"):

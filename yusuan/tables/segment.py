@@ -34,13 +34,39 @@ _MAX_TITLE = 48
 _LOOKAHEAD = 8
 
 
+_SQUASHED: dict[int, str] = {}
+_AMOUNTS: dict[int, bool] = {}
+_ANY_TITLE: dict[int, re.Pattern[str]] = {}
+
+
+def sq(line: Line) -> str:
+    """The squashed text of a line, computed once per :func:`find_tables` run (lines are revisited)."""
+    key = id(line)
+    text = _SQUASHED.get(key)
+    if text is None:
+        text = _SQUASHED[key] = squash(line.text)
+    return text
+
+
+def _any_title(catalogue: Catalogue) -> re.Pattern[str]:
+    """Every kind's title patterns as one regex: one search rejects most lines."""
+    pattern = _ANY_TITLE.get(id(catalogue))
+    if pattern is None:
+        pattern = re.compile("|".join(f"(?:{p.pattern})" for k in catalogue.kinds for p in k.titles))
+        _ANY_TITLE[id(catalogue)] = pattern
+    return pattern
+
+
 def _title_text(line: Line) -> str:
     """The squashed title without a leading '表3.' / '1、' prefix."""
-    return _PREFIX_RE.sub("", squash(line.text))
+    return _PREFIX_RE.sub("", sq(line))
 
 
 def _candidate(line: Line, catalogue: Catalogue) -> str | None:
     """The kind a line names if it is short, not prose and not a row of figures."""
+    raw = line.raw
+    if len(raw) > _MAX_TITLE * 3 or ("表" not in raw and "预" not in raw) or not _any_title(catalogue).search(sq(line)):
+        return None
     text = _title_text(line)
     limit = _MAX_TITLE * 2 if text.endswith("表") else _MAX_TITLE
     if not text or len(text) > limit or any(p in text for p in _PROSE) or text.startswith(("注", "备注")):
@@ -52,13 +78,17 @@ def _candidate(line: Line, catalogue: Catalogue) -> str | None:
 
 def is_meta(line: Line) -> bool:
     """A 单位/部门/表N/年度 line printed between a title and its header (also on every page)."""
-    text = squash(line.text)
+    text = sq(line)
     return bool(_META_RE.match(text) or UNIT_RE.search(text) or NUMBER_RE.fullmatch(text) or _YEAR_RE.match(text))
 
 
 def has_amount(line: Line) -> bool:
     """True when any cell of the line is a printed amount."""
-    return any(is_amount(c.text) for c in line.cells if c.text)
+    key = id(line)
+    found = _AMOUNTS.get(key)
+    if found is None:
+        found = _AMOUNTS[key] = any(is_amount(c.text) for c in line.cells if c.text)
+    return found
 
 
 def _next_nonblank(lines: list[Line], index: int) -> Line | None:
@@ -79,7 +109,7 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
         if line.is_blank:
             continue
         seen += 1
-        if j in candidates or seen > _LOOKAHEAD or _PART_RE.match(squash(line.text)):
+        if j in candidates or seen > _LOOKAHEAD or _PART_RE.match(sq(line)):
             return False
         if is_meta(line) or has_amount(line):
             return True
@@ -88,7 +118,7 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
 
 def is_break(line: Line, kind: str) -> bool:
     """A line that ends a table: a part heading, or a numbered narrative heading under a grid table."""
-    text = squash(line.text)
+    text = sq(line)
     if _PART_RE.match(text):
         return True
     return kind not in _TWO_SIDED and bool(_HEADING_RE.match(text)) and not has_amount(line) and len(line.cells) == 1
@@ -96,7 +126,7 @@ def is_break(line: Line, kind: str) -> bool:
 
 def _table_number(lines: Sequence[Line]) -> str | None:
     for line in lines:
-        m = NUMBER_RE.search(squash(line.text))
+        m = NUMBER_RE.search(sq(line))
         if m:
             return m.group(1)
     return None
@@ -104,7 +134,7 @@ def _table_number(lines: Sequence[Line]) -> str | None:
 
 def _money_unit(lines: Sequence[Line]) -> str | None:
     for line in lines:
-        m = UNIT_RE.search(squash(line.text))
+        m = UNIT_RE.search(sq(line))
         if m:
             return m.group(1) or m.group(2)
     return None
@@ -113,7 +143,7 @@ def _money_unit(lines: Sequence[Line]) -> str | None:
 def _header_end(lines: list[Line]) -> int:
     """Index of the first body line: after a 栏次 line if printed, else the first line with figures."""
     for i, line in enumerate(lines):
-        text = squash(line.text)
+        text = sq(line)
         if text.startswith("栏次"):
             return i + 1
         if has_amount(line) or _NOTE_RE.match(text):
@@ -137,10 +167,10 @@ def _split(table: Table, lines: list[Line]) -> None:
         start += 1
     end = start + _header_end(lines[start:])
     table.header.extend(lines[start:end])
-    known = {squash(h.text) for h in table.header}
+    known = {sq(h) for h in table.header}
     skipping = False
     for line in lines[end:]:
-        text = squash(line.text)
+        text = sq(line)
         if table.notes or (_NOTE_RE.match(text) and not has_amount(line)):
             table.notes.append(line)
         elif is_meta(line):
@@ -159,6 +189,16 @@ def _continues(previous: Table | None, kind: str, number: str | None, title: str
 def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[list[Table], list[Line]]:
     """Return the tables of ``layout`` and the lines outside them (the narrative)."""
     catalogue = catalogue or load_catalogue()
+    _SQUASHED.clear()
+    _AMOUNTS.clear()
+    try:
+        return _find(layout, catalogue)
+    finally:
+        _SQUASHED.clear()
+        _AMOUNTS.clear()
+
+
+def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]]:
     lines = list(layout.lines())
     found = {i: k for i, ln in enumerate(lines) if (k := _candidate(ln, catalogue))}
     candidates = {i: k for i, k in found.items() if _title_like(i, lines)}
@@ -172,7 +212,7 @@ def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[lis
         narrative.extend(lines[stop:end])
         block, title_line = lines[start + 1 : stop], lines[start]
         head = block[:6]
-        number, title = _table_number([title_line, *head]), squash(title_line.text)
+        number, title = _table_number([title_line, *head]), sq(title_line)
         previous = tables[-1] if tables else None
         if _continues(previous, kind, number, title):
             assert previous is not None

@@ -133,10 +133,10 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
             continue
         if level == "unit":
             unit = squash(row.name)
-        values: dict[str, Amount] = {}
         first_line = row.lines[0].number if row.lines else None
-        for column in columns:
-            values[column] = zero(_where(table, source, None, label, column, first_line))
+        where = _where(table, source, row.values[0] if row.values else None, label, None, first_line)
+        blank = zero(where)  # blank cells share the row's provenance: the column is their key
+        values: dict[str, Amount] = dict.fromkeys(columns, blank)
         for value, pos in zip(row.values, _positions(row, columns, start, catalogue), strict=False):
             amount = _amount(value, _where(table, source, value, label, columns[pos]))
             if amount is not None:
@@ -148,7 +148,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
                 code=row.code,
                 level=level,
                 unit=unit if level not in ("total",) else None,
-                where=_where(table, source, row.values[0] if row.values else None, label, None, first_line),
+                where=where,
             )
         )
 
