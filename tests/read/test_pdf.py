@@ -56,7 +56,9 @@ def test_shanghai_page_count_and_numbering(name: str) -> None:
         assert (round(page.width), round(page.height)) in ((842, 595), (595, 842)) and page.rotation == 0
         for line in page.lines:
             assert line.page == page.number
-            assert all(0 <= c.x0 < c.x1 <= page.width and 0 <= c.top < c.bottom <= page.height for c in line.cells)
+            assert all(
+                0 <= c.x0 < c.x1 <= page.width and 0 <= c.top < c.bottom <= page.height for c in line.cells
+            )
             assert [c.x0 for c in line.cells] == sorted(c.x0 for c in line.cells)
 
 
@@ -66,7 +68,12 @@ def test_shanghai_summary_table_cells() -> None:
     assert _cells(line) == ["一、财政拨款收入", "164,978,640", "一、一般公共服务支出", "2,976,800"]
     label, amount = line.cells[0], line.cells[1]
     assert label.x1 < amount.x0 and label.top is not None and abs(label.top - amount.top) < 2
-    assert _cells(_find(layout, "收入总计", page=10)) == ["收入总计", "164,978,640", "支出总计", "164,978,640"]
+    assert _cells(_find(layout, "收入总计", page=10)) == [
+        "收入总计",
+        "164,978,640",
+        "支出总计",
+        "164,978,640",
+    ]
 
 
 def test_shanghai_split_code_columns_and_headers() -> None:
@@ -177,7 +184,11 @@ def test_sideways_text_is_read_upright_with_a_warning(tmp_path: Path) -> None:
 
 def _garbled_doc(tmp_path: Path) -> Path:
     good = SynthPage().text(50, 700, "收入总计").text(300, 700, "1,000.00")
-    bad = SynthPage().text(50, 700, "支出总计 功能分类", font="garbled").text(300, 700, "一般公共预算", font="garbled")
+    bad = (
+        SynthPage()
+        .text(50, 700, "支出总计 功能分类", font="garbled")
+        .text(300, 700, "一般公共预算", font="garbled")
+    )
     return _write(tmp_path, "garbled.pdf", [good, bad])
 
 
@@ -198,11 +209,15 @@ def test_garbled_page_goes_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     layout = read_pdf(_garbled_doc(tmp_path))
     assert calls == [("garbled.pdf", [2])]
     assert layout.pages[1].ocr and not layout.pages[0].ocr
-    assert any(w.startswith("page 2: text layer garbled") and w.endswith("sent to OCR") for w in layout.warnings)
+    assert any(
+        w.startswith("page 2: text layer garbled") and w.endswith("sent to OCR") for w in layout.warnings
+    )
     assert [ln.number for ln in layout.lines()] == [1, 2]
 
 
-def test_garbled_page_without_ocr_is_left_out_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_garbled_page_without_ocr_is_left_out_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "yusuan.read.ocr", None)
     layout = read_pdf(_garbled_doc(tmp_path))
     assert _cells(layout.pages[0].lines[0]) == ["收入总计", "1,000.00"] and layout.pages[1].lines == []
@@ -212,14 +227,20 @@ def test_garbled_page_without_ocr_is_left_out_with_a_warning(tmp_path: Path, mon
 def test_all_garbled_without_ocr_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "yusuan.read.ocr", None)
     page = SynthPage().text(50, 700, "一般公共预算支出功能分类", font="garbled")
-    with pytest.raises(UnreadableInput, match=r"garbled\.pdf: .*no usable text layer; OCR is not available: install yusuan\[ocr\]"):
+    with pytest.raises(
+        UnreadableInput,
+        match=r"garbled\.pdf: .*no usable text layer; OCR is not available: install yusuan\[ocr\]",
+    ):
         read_pdf(_write(tmp_path, "garbled.pdf", [page]))
 
 
 def test_scan_without_ocr_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "yusuan.read.ocr", None)
     path = _write(tmp_path, "scan.pdf", [SynthPage().image(0, 0, 595, 842)] * 2)
-    with pytest.raises(UnreadableInput, match=r"scan\.pdf: the PDF has no text layer; OCR is not available: install yusuan\[ocr\]"):
+    with pytest.raises(
+        UnreadableInput,
+        match=r"scan\.pdf: the PDF has no text layer; OCR is not available: install yusuan\[ocr\]",
+    ):
         read_layout(path)
 
 

@@ -44,20 +44,30 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise UnreadableInput("the PDF is password-protected (encrypted); remove the password first", source=name) from None
+            raise UnreadableInput(
+                "the PDF is password-protected (encrypted); remove the password first", source=name
+            ) from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise UnreadableInput("the PDF uses an unsupported security (encryption) handler", source=name) from None
+            raise UnreadableInput(
+                "the PDF uses an unsupported security (encryption) handler", source=name
+            ) from None
         if code == pdfium_c.FPDF_ERR_FILE:
-            raise UnreadableInput("the PDF cannot be opened (file not found or unreadable)", source=name) from None
+            raise UnreadableInput(
+                "the PDF cannot be opened (file not found or unreadable)", source=name
+            ) from None
         if not _tail_has_eof(path):
-            raise UnreadableInput("the PDF is truncated (it ends before %%EOF; an incomplete download?)", source=name) from None
+            raise UnreadableInput(
+                "the PDF is truncated (it ends before %%EOF; an incomplete download?)", source=name
+            ) from None
         raise UnreadableInput("the PDF is damaged (PDFium cannot parse it)", source=name) from None
     except OSError as exc:
         raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=name) from None
     if len(doc) == 0:
         doc.close()
         if not _tail_has_eof(path):
-            raise UnreadableInput("the PDF is truncated (no pages survive; it ends before %%EOF)", source=name)
+            raise UnreadableInput(
+                "the PDF is truncated (no pages survive; it ends before %%EOF)", source=name
+            )
         raise UnreadableInput("the PDF has no pages", source=name)
     return doc
 
@@ -82,7 +92,9 @@ def _read_pages(doc: pdfium.PdfDocument, layout: Layout) -> tuple[list[Page], di
         number = index + 1
         handle = pdfium_c.FPDF_LoadPage(doc.raw, index)
         if not handle:
-            raise UnreadableInput(f"page {number} of the PDF is damaged and cannot be loaded", source=layout.source)
+            raise UnreadableInput(
+                f"page {number} of the PDF is damaged and cannot be loaded", source=layout.source
+            )
         textpage = pdfium_c.FPDFText_LoadPage(handle)
         try:
             glyphs = read_page_glyphs(handle, textpage)
@@ -109,7 +121,9 @@ def _ocr(path: Path, layout: Layout, to_ocr: dict[int, str]) -> None:
     """Replace the pages in ``to_ocr`` by their OCR reading, or explain why that is impossible."""
     has_text = any(p.lines for p in layout.pages if p.number not in to_ocr)
     reasons = set(to_ocr.values())
-    what = "has no text layer" if all(r.startswith("no text") for r in reasons) else "has no usable text layer"
+    what = (
+        "has no text layer" if all(r.startswith("no text") for r in reasons) else "has no usable text layer"
+    )
     try:
         from yusuan.read.ocr import ocr_pdf_pages
     except ImportError:
@@ -160,4 +174,3 @@ def read_pdf(path: str | Path) -> Layout:
         _ocr(path, layout, to_ocr)
         _renumber(layout)
     return layout
-

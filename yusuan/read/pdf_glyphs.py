@@ -49,7 +49,9 @@ class PageGlyphs:
         return self._rules
 
 
-def _to_frame(frame: tuple[float, float, float, float, int], left: float, bottom: float, right: float, top: float):
+def _to_frame(
+    frame: tuple[float, float, float, float, int], left: float, bottom: float, right: float, top: float
+):
     """Map a user-space box to (x0, top, x1, bottom) in the upright top-left frame."""
     fl, fb, fr, ft, turn = frame
     if turn == 0:

@@ -16,7 +16,9 @@ from yusuan.layout import Cell
 from yusuan.read.pdf_glyphs import Glyph, Rule
 
 GAP_EM = 0.6  # a gap wider than this many glyph heights ends a cell
-RULE_GAP_EM = 2.5  # only gaps narrower than this need a ruling-line check
+RULE_GAP_EM = 2.5  # only gaps between these two (in glyph heights) need a ruling-line check:
+RULE_MIN_EM = 0.1  # text set solid has no rule inside it, and wider gaps are cut anyway
+SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
 SAME_LINE = 0.4  # centres closer than this many glyph heights share a line
 _SPACES = frozenset(" \u3000\xa0\t\u2002\u2003")
 
@@ -68,10 +70,12 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
         if last is not None:
             if ch == last[4] and abs(g[0] - last[0]) < 0.3 * max(0.5, last[2] - last[0]):
                 continue  # a fake-bold duplicate drawn over the previous glyph
-            em = max(1.0, min(g[3] - g[1], last[3] - last[1]))
+            h, last_h = g[3] - g[1], last[3] - last[1]
+            em = max(1.0, min(h, last_h))
             gap = g[0] - last[2]
-            cut = gap > GAP_EM * em
-            if not cut and rules is not None and gap < RULE_GAP_EM * em:
+            # a wide gap ends a cell; so does a clear gap where the type size jumps (shrink-to-fit cells)
+            cut = gap > GAP_EM * em or (gap > 1.0 and abs(h - last_h) > SIZE_JUMP * max(h, last_h))
+            if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:
                 if rule_xs is None:
                     rule_xs = _rules_across(rules(), line_top, line_bottom)
                 if rule_xs:

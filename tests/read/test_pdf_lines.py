@@ -1,0 +1,98 @@
+"""Glyph boxes → lines → cells, on hand-placed glyphs (no PDF needed)."""
+
+from __future__ import annotations
+
+from yusuan.read.pdf_garble import is_bad_char, repair
+from yusuan.read.pdf_glyphs import Glyph
+from yusuan.read.pdf_lines import group_lines, page_lines, split_cells
+
+
+def _run(text: str, x: float, top: float, width: float = 12.0, height: float = 12.0) -> list[Glyph]:
+    """Glyphs of ``text`` set solid from ``x`` (each ``width`` wide)."""
+    return [(x + i * width, top, x + (i + 1) * width, top + height, ch) for i, ch in enumerate(text)]
+
+
+def _texts(glyphs: list[Glyph], rules=None) -> list[list[str]]:
+    return [[c.text for c in cells] for cells, _, _ in page_lines(glyphs, rules)]
+
+
+def test_lines_by_vertical_centre_in_reading_order() -> None:
+    glyphs = (
+        _run("二、事业收入", 60, 130)
+        + _run("一、财政拨款收入", 60, 100)
+        + _run("3,296,600", 400, 101, width=6)
+    )
+    assert _texts(glyphs) == [["一、财政拨款收入", "3,296,600"], ["二、事业收入"]]
+
+
+def test_mixed_sizes_on_one_baseline_share_a_line() -> None:
+    title = _run("2025年", 100, 94, width=18, height=18)
+    small = _run("单位：元", 400, 100)
+    assert _texts(title + small) == [["2025年", "单位：元"]]
+
+
+def test_gap_splits_cjk_cells_but_not_spaced_words() -> None:
+    assert _texts(_run("项目", 60, 100) + _run("预算数", 96, 100)) == [["项目", "预算数"]]
+    words = [
+        *_run("下属", 60, 100),
+        (84.0, 100.0, 87.0, 112.0, " "),
+        *_run("5", 88, 100, width=6),
+        *_run("家", 95, 100),
+    ]
+    assert _texts(words) == [["下属 5家"]]
+
+
+def test_split_code_columns() -> None:
+    glyphs = _run("201", 66, 100, width=6) + _run("05", 103, 100, width=6) + _run("07", 137, 100, width=6)
+    glyphs += _run("专项普查活动", 162, 100) + _run("438,300", 400, 100, width=6)
+    assert _texts(glyphs) == [["201", "05", "07", "专项普查活动", "438,300"]]
+
+
+def test_rule_splits_touching_cells_and_is_read_only_when_needed() -> None:
+    glyphs = _run("164,978,640", 232, 100, width=6) + _run("一、支出", 302, 100)
+    assert _texts(glyphs) == [["164,978,640一、支出"]]
+    asked = []
+
+    def rules():
+        asked.append(1)
+        return [(300.0, 90.0, 120.0), (500.0, 0.0, 50.0)]
+
+    assert _texts(glyphs, rules) == [["164,978,640", "一、支出"]]
+    assert asked == [1]
+    asked.clear()
+    assert _texts(_run("项目", 60, 100) + _run("预算数", 200, 100), rules) == [["项目", "预算数"]]
+    assert asked == []  # wide gaps need no rules
+
+
+def test_rule_outside_the_line_does_not_split() -> None:
+    glyphs = _run("164,978,640", 232, 100, width=6) + _run("一、支出", 302, 100)
+    assert _texts(glyphs, lambda: [(300.0, 0.0, 50.0)]) == [["164,978,640一、支出"]]
+
+
+def test_size_jump_across_a_gap_splits() -> None:
+    glyphs = _run("1,425.40", 130, 98, width=6.9, height=10) + _run(
+        "本年支出合计", 187.2, 102, width=5.5, height=5
+    )
+    assert _texts(glyphs) == [["1,425.40", "本年支出合计"]]
+
+
+def test_fake_bold_duplicates_are_dropped() -> None:
+    glyphs = _run("合计", 60, 100) + _run("合计", 60.4, 100)
+    assert _texts(glyphs) == [["合计"]]
+
+
+def test_cell_geometry() -> None:
+    cells, top, bottom = split_cells(
+        sorted(_run("合计", 60, 100) + _run("1,000", 300, 101, width=6), key=lambda g: g[0])
+    )
+    assert [(c.x0, c.x1, c.top, c.bottom) for c in cells] == [(60, 84, 100, 112), (300, 330, 101, 113)]
+    assert (top, bottom) == (100, 113)
+
+
+def test_empty_page() -> None:
+    assert group_lines([]) == [] and page_lines([]) == []
+
+
+def test_bad_chars_and_radical_repair() -> None:
+    assert is_bad_char("\ufffd") and is_bad_char("\ue000") and not is_bad_char("预")
+    assert repair("⽣态环境局") == "生态环境局" and repair("1,000") == "1,000"
