@@ -6,10 +6,19 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bench.generate_corpus import NUMBER, classify, detect_names, generate, main, seed_paths
+from bench.generate_corpus import (
+    NUMBER,
+    classify,
+    detect_names,
+    generate,
+    main,
+    seed_paths,
+    transform_numbers,
+)
 from tests.conftest import load_truth
 
 THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d\d$")
@@ -140,3 +149,45 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["3", str(tmp_path), "--seed", "2"]) == 0
     assert len(list(tmp_path.glob("*.txt"))) == 3
     assert "wrote 3 documents" in capsys.readouterr().out
+
+
+def _expected(value: Any, key: str, row: dict) -> Any:
+    """The seed's summary value as the variant should show it: money ×k, years shifted, names replaced."""
+    if isinstance(value, dict):
+        return {k: _expected(v, k, row) for k, v in value.items() if k != "source"}
+    if isinstance(value, list):
+        return [_expected(v, key, row) for v in value]
+    if isinstance(value, str):  # names can quote years and amounts ('2024年…专项资金14421.8万元')
+        value = transform_numbers(value, row["factor"], row["year_shift"])
+        for old, new in row["names"].items():
+            value = re.sub(r"\s*".join(map(re.escape, old)), new, value)
+        return re.sub(r"\s", "", value)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if key == "year":
+            return Decimal(str(value)) + row["year_shift"]
+        if key == "project_performance_tables":
+            return Decimal(str(value))
+        return Decimal(str(value)) * row["factor"]
+    return value
+
+
+def _normalised(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _normalised(v) for k, v in value.items() if k != "source"}
+    if isinstance(value, list):
+        return [_normalised(v) for v in value]
+    if isinstance(value, str):
+        return re.sub(r"\s", "", value)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    return value
+
+
+def test_summary_of_a_variant_is_its_seeds_summary_transformed(corpus: list[tuple[Path, dict]]) -> None:
+    """End to end: the pipeline reads a variant exactly as it reads the seed, up to k, shift and names."""
+    import yusuan
+
+    for path, row in corpus[:4]:
+        seed = yusuan.summary(yusuan.read(seed_paths()[0].parent / row["seed"]))
+        variant = yusuan.summary(yusuan.read(path))
+        assert _normalised(variant) == _expected(seed, "", row), path.name
