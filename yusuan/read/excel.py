@@ -1,0 +1,378 @@
+"""Excel reader: .xlsx / .xls workbook → :class:`~yusuan.layout.Layout`.
+
+Why this shape: a department's workbook is the table as it was typed, so every visible sheet is
+a page, every non-empty visible row a line, every non-empty cell a cell with ``x0`` its column
+index (``x1 = x0 + span``, so a merged title or header spans its columns). Values come from
+python-calamine (fast, and the only reader here for .xls); what calamine does not expose for
+.xlsx — number formats, hidden rows and columns — comes from one streaming pass over the sheet
+XML (:func:`_xlsx_meta`), much cheaper than loading the workbook with openpyxl.
+
+Numbers print as the sheet displays them: the value rounded to the decimals of its number
+format (1425.4 under ``#,##0.00`` → ``1,425.40``), computed in Decimal from the value's 15
+significant digits (what Excel stores), never from a binary float repr. .xls number formats are
+not read (calamine does not expose them): .xls numbers print at their stored precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path, PurePosixPath
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+from yusuan.errors import UnreadableInput
+from yusuan.layout import Cell, Layout, Line, Page
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def read_excel(path: str | Path) -> Layout:
+    """Read a workbook (see module doc); UnreadableInput for encrypted, damaged or non-Excel files."""
+    path = Path(path)
+    fmt = _check_container(path)
+    try:
+        import python_calamine as pc
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise UnreadableInput(f"cannot read Excel without python-calamine ({exc})", source=path.name) from None
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        metas = _xlsx_meta(path) if fmt == "xlsx" else {}
+        layout = Layout(source=path.name, format=fmt, path=str(path))
+        for sheet_meta in wb.sheets_metadata:
+            if str(sheet_meta.visible) != str(pc.SheetVisibleEnum.Visible):
+                layout.warnings.append(f"hidden sheet {sheet_meta.name!r} skipped")
+                continue
+            sheet = wb.get_sheet_by_name(sheet_meta.name)
+            page = _sheet_page(sheet, metas.get(sheet_meta.name, _SheetMeta()), len(layout.pages) + 1)
+            layout.pages.append(page)
+    except pc.PasswordError:
+        raise UnreadableInput("is password-protected", source=path.name) from None
+    except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
+    if fmt == "xls":
+        layout.warnings.append("xls: number formats and hidden rows are not read; numbers print as stored")
+    return layout
+
+
+def _check_container(path: Path) -> str:
+    """``xlsx`` or ``xls`` from the bytes; an OLE2 file holding an EncryptedPackage is an encrypted xlsx."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=path.name) from None
+    if data.startswith(_OLE2):
+        if _ENCRYPTED_STREAM in data[:1 << 20] or _ENCRYPTED_STREAM in data[-(1 << 16):]:
+            raise UnreadableInput("is password-protected (an encrypted Office file)", source=path.name)
+        return "xls"
+    if data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                if zf.testzip() is not None:
+                    raise zipfile.BadZipFile("a member fails its CRC check")
+                if not any(n.startswith("xl/") for n in zf.namelist()):
+                    raise UnreadableInput("a zip archive that is not an Excel workbook", source=path.name)
+        except zipfile.BadZipFile as exc:
+            raise UnreadableInput(f"a damaged zip/xlsx file ({exc})", source=path.name) from None
+        return "xlsx"
+    raise UnreadableInput("not an Excel workbook (neither xlsx nor xls)", source=path.name)
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+# --- one sheet -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _SheetMeta:
+    """What calamine does not tell: hidden rows/columns and number formats (0-based coordinates)."""
+
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
+    """One sheet as a page: a line per non-empty visible row, a cell per non-empty visible cell."""
+    rows = sheet.to_python(skip_empty_area=True)
+    page = Page(number=number)
+    if not rows or sheet.start is None:
+        return page
+    r0, c0 = sheet.start
+    spans = {(a[0], a[1]): b[1] - a[1] + 1 for a, b in (sheet.merged_cell_ranges or [])}
+    width = 0
+    for i, values in enumerate(rows):
+        r = r0 + i
+        if r in meta.hidden_rows:
+            continue
+        cells: list[Cell] = []
+        for j, value in enumerate(values):
+            c = c0 + j
+            if c in meta.hidden_cols:
+                continue
+            text = cell_text(value, meta.formats.get((r, c)))
+            if text:
+                cells.append(Cell(text, float(c), float(c + spans.get((r, c), 1))))
+        if cells:
+            width = max(width, int(cells[-1].x1))
+            raw = "\t".join(_raw_fields(cells))
+            page.lines.append(Line(cells, number, r + 1, raw))
+    page.width = float(width)
+    page.height = float(r0 + len(rows))
+    return page
+
+
+def _raw_fields(cells: list[Cell]) -> list[str]:
+    """The row as tab-separated fields from column 0, empty fields where cells are empty."""
+    out: list[str] = []
+    for cell in cells:
+        out.extend([""] * (int(cell.x0) - len(out)))
+        out.append(cell.text)
+    return out
+
+
+# --- cell values ---------------------------------------------------------------------------------
+
+_NEWLINE = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def cell_text(value: Any, number_format: str | None = None) -> str:
+    """The text a cell displays: strings trimmed (a line break inside Chinese text joins it),
+    numbers through their number format, dates in ISO form."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return format_number(value, number_format)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    text = str(value).strip().strip("\u3000")
+    return _NEWLINE.sub(_join_break, text)
+
+
+def _join_break(m: re.Match[str]) -> str:
+    s = m.string
+    before = s[m.start() - 1] if m.start() > 0 else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    return "" if _CJK.match(before) or _CJK.match(after) else " "
+
+
+def to_decimal(value: int | float) -> Decimal:
+    """A cell number as Decimal from its 15 significant digits (Excel's precision)."""
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(format(value, ".15g"))
+
+
+def _plain(d: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros; never '-0'."""
+    if d == 0:
+        return "0"
+    text = format(d.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# One token of a number-format section: a quoted literal, an escaped char, padding (_x) or fill
+# (*x), a bracketed colour/condition/locale, a digit-placeholder run, or any other character.
+_TOKEN = re.compile(r'"([^"]*)"|\\(.)|_.|\*.|\[[^\]]*\]|([0#?][0#?,]*(?:\.[0#?]*)?|\.[0#?]+)|(.)')
+_DATEISH = re.compile(r"[yYmMdDhHsS]")
+
+
+def format_number(value: int | float, number_format: str | None) -> str:
+    """``value`` as a number format displays it (the common cases of Excel's format language:
+    decimals, thousands separators, percent, literals, positive;negative;zero sections).
+    Anything else (General, text, dates, fractions, scientific) prints the plain value."""
+    try:
+        d = to_decimal(value)
+    except (InvalidOperation, ValueError, OverflowError):
+        return str(value)
+    if not number_format:
+        return _plain(d)
+    sections = _split_sections(number_format)
+    if d < 0 and len(sections) >= 2:
+        out = _render(abs(d), sections[1])
+    elif d == 0 and len(sections) >= 3:
+        out = _render(d, sections[2])
+    elif d < 0:
+        out = _render(abs(d), sections[0])
+        out = None if out is None else ("-" + out if out and out[0].isdigit() else out)
+    else:
+        out = _render(d, sections[0])
+    return _plain(d) if out is None else out
+
+
+def _split_sections(fmt: str) -> list[str]:
+    """Split a format on ';' outside quotes."""
+    sections, cur, quoted = [], [], False
+    for ch in fmt:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            sections.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    sections.append("".join(cur))
+    return sections
+
+
+def _render(d: Decimal, section: str) -> str | None:
+    """Render non-negative (or sign-in-literal) ``d`` with one format section; None when the
+    section is not a plain number format this function understands."""
+    if section.strip().lower() in ("general", "@", ""):
+        return None
+    before: list[str] = []
+    after: list[str] = []
+    pattern = None
+    percent = False
+    for m in _TOKEN.finditer(section):
+        quoted, escaped, digits, other = m.group(1), m.group(2), m.group(3), m.group(4)
+        literal = quoted if quoted is not None else escaped
+        if digits is not None:
+            if pattern is not None:
+                return None  # two placeholder runs: fraction, phone number, …
+            pattern = digits
+            continue
+        if other is not None:
+            if other == "%":
+                percent = True
+            elif other in "Ee/@" or _DATEISH.match(other):
+                return None
+            literal = other
+        if literal:
+            (after if pattern is not None else before).append(literal)
+    if pattern is None:
+        return "".join(before).strip()  # a literal-only section, such as "-" for zero
+    if percent:
+        d = d * 100
+    int_pat, _, dec_pat = pattern.partition(".")
+    decimals = len(dec_pat)
+    q = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    int_part, _, frac = f"{q:f}".partition(".")
+    int_part = int_part.lstrip("-")
+    if int_part == "0" and "0" not in int_pat:
+        int_part = ""  # '#' and '?' print nothing for a zero integer part
+    elif "," in int_pat.strip(","):
+        int_part = f"{int(int_part):,}"
+    required = len(dec_pat) - len(dec_pat.lstrip("0"))  # '0.0#': one decimal always, two at most
+    while len(frac) > required and frac.endswith("0"):
+        frac = frac[:-1]
+    number = int_part + ("." + frac if frac else "")
+    return ("".join(before) + number + "".join(after)).strip()
+
+
+# --- what calamine does not expose for xlsx -----------------------------------------------------
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _xlsx_meta(path: Path) -> dict[str, _SheetMeta]:
+    """Hidden rows/columns and non-General number formats of every sheet, by sheet name."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    out: dict[str, _SheetMeta] = {}
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        xf_formats = _cell_formats(zf, names, BUILTIN_FORMATS)
+        for name, member in _sheet_members(zf, names).items():
+            with zf.open(member) as fh:
+                out[name] = _scan_sheet(fh, xf_formats)
+    return out
+
+
+def _cell_formats(zf: zipfile.ZipFile, names: set[str], builtin: dict[int, str]) -> list[str | None]:
+    """The number format of each cell style index (None for General)."""
+    if "xl/styles.xml" not in names:
+        return []
+    custom: dict[int, str] = {}
+    xfs: list[str | None] = []
+    in_cell_xfs = False
+    with zf.open("xl/styles.xml") as fh:
+        for event, el in iterparse(fh, events=("start", "end")):
+            tag = _local(el.tag)
+            if tag == "cellXfs":
+                in_cell_xfs = event == "start"
+            elif event == "start" and tag == "numFmt":
+                custom[int(el.get("numFmtId", "0"))] = el.get("formatCode", "")
+            elif event == "start" and tag == "xf" and in_cell_xfs:
+                xfs.append(el.get("numFmtId", "0"))  # resolved below: numFmts may come first or not
+    resolved: list[str | None] = []
+    for fid in xfs:
+        code = custom.get(int(fid)) or builtin.get(int(fid))
+        resolved.append(None if not code or code == "General" else code)
+    return resolved
+
+
+def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name → zip member of its XML, through workbook.xml and its relationships."""
+    rels: dict[str, str] = {}
+    rel_path = "xl/_rels/workbook.xml.rels"
+    if rel_path in names:
+        with zf.open(rel_path) as fh:
+            for _, el in iterparse(fh):
+                if _local(el.tag) == "Relationship":
+                    target = el.get("Target", "")
+                    member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+                    rels[el.get("Id", "")] = member
+    out: dict[str, str] = {}
+    with zf.open("xl/workbook.xml") as fh:
+        for _, el in iterparse(fh):
+            if _local(el.tag) == "sheet":
+                rid = el.get(f"{{{_REL_NS}}}id") or next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+                member = rels.get(rid)
+                if member in names:
+                    out[el.get("name", "")] = member
+    return out
+
+
+def _scan_sheet(fh: Any, xf_formats: list[str | None]) -> _SheetMeta:
+    """One streaming pass over a sheet's XML: hidden rows/columns, cell number formats."""
+    meta = _SheetMeta()
+    row = -1
+    col = -1
+    for event, el in iterparse(fh, events=("start", "end")):
+        tag = _local(el.tag)
+        if event == "end":
+            if tag == "row":
+                el.clear()
+            continue
+        if tag == "row":
+            row = int(el.get("r", row + 2)) - 1
+            col = -1
+            if el.get("hidden") in ("1", "true"):
+                meta.hidden_rows.add(row)
+        elif tag == "c":
+            ref = _CELL_REF.match(el.get("r", ""))
+            col = _col_index(ref.group(1)) if ref else col + 1
+            style = el.get("s")
+            if style and el.get("t", "n") == "n":
+                idx = int(style)
+                if idx < len(xf_formats) and xf_formats[idx]:
+                    meta.formats[(row, col)] = xf_formats[idx]
+        elif tag == "col" and el.get("hidden") in ("1", "true"):
+            meta.hidden_cols.update(range(int(el.get("min", "1")) - 1, int(el.get("max", "1"))))
+    return meta
