@@ -1,0 +1,107 @@
+"""Itemised tables: project rows add up to the project table's 合计, and Σ projects = 项目支出."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.check.cells import Cell
+from yusuan.check.compare import check_sum
+from yusuan.check.context import Context
+from yusuan.check.finding import ERROR, WARNING, Finding, Location
+from yusuan.check.registry import rule
+from yusuan.model import BUDGET, LineItem, Project, StatementTable
+
+LISTS = ("procurement", "purchased_services", "special_funds", "debt")
+
+
+def project_cell(ctx: Context, p: Project) -> Cell | None:
+    """A project's amount as a located cell."""
+    if p.amount is None:
+        return None
+    table = ctx.table("project_expenditure") if p.origin == "project_expenditure" else None
+    w = p.amount.where or p.where
+    loc = Location(
+        table=(w.table if w and w.table else None) or (table.title if table else "项目绩效目标表"),
+        kind=(w.kind if w and w.kind else None)
+        or ("project_expenditure" if table else "performance_project"),
+        row=f"{p.unit}：{p.name}" if p.unit else p.name,
+        column="合计",
+        page=w.page if w else None,
+        line=w.line if w else None,
+    )
+    unit = (table.money_unit if table else None) or ctx.d.money_unit
+    return Cell(p.amount, unit, loc)
+
+
+def _items(table: StatementTable) -> list[LineItem]:
+    return [i for i in table.items if i.level not in ("total", "unit")]
+
+
+def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[Finding]:
+    """合计 (or each unit subtotal) against the sum of the item rows under it."""
+    index = ctx.index(table)
+    items = _items(table)
+    groups = [(index.subtotal.get(None), items)]
+    if index.unit_rows:
+        groups = [(u, [i for i in items if i.unit == (u.unit or u.name)]) for u in index.unit_rows]
+    for total, rows in groups:
+        if total is None or not rows:
+            continue
+        for column in total.values:
+            cell = ctx.cell(table, total, column)
+            if cell is None:
+                continue
+            f = check_sum(cell, ctx.cells(table, rows, column), f"{table.title} {total.name}", "所列各行之和")
+            if f:
+                yield Finding(
+                    f.rule, severity if f.severity == ERROR else f.severity, f.message, f.values, f.locations
+                )
+
+
+@rule(
+    "projects.table_sum",
+    "项目支出表：合计 = Σ 项目",
+    ERROR,
+    "项目支出表的合计（及单位小计）应等于逐项列示的项目金额之和。",
+)
+def projects_table_sum(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables("project_expenditure"):
+        yield from _table_sums(ctx, table, ERROR)
+
+
+@rule(
+    "list.table_sum",
+    "明细表：合计 = Σ 明细行",
+    WARNING,
+    "政府采购、政府购买服务、专项资金、债务等明细表的合计应等于各明细行之和（表式分层时可能不适用，故为警告）。",
+)
+def list_table_sum(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables(*LISTS):
+        yield from _table_sums(ctx, table, WARNING)
+
+
+@rule(
+    "projects.sum",
+    "Σ 项目 = 项目支出",
+    ERROR,
+    "逐项列示的项目金额之和应等于支出总表（或项目支出表合计）的项目支出。",
+)
+def projects_sum(ctx: Context) -> Iterator[Finding]:
+    cells = [c for c in (project_cell(ctx, p) for p in ctx.d.projects) if c is not None]
+    if not cells:
+        return
+    listed = all(p.origin == "project_expenditure" for p in ctx.d.projects)
+    target = ctx.total_cell("expenditure_summary", "project")
+    if target is None:
+        target = ctx.total_cell("project_expenditure") if not listed else None
+    if target is None or (not listed and ctx.d.kind != BUDGET):
+        return
+    f = check_sum(target, cells, "项目支出", "逐项列示的项目金额之和")
+    if f:
+        yield (
+            f
+            if listed
+            else Finding(
+                f.rule, WARNING if f.severity == ERROR else f.severity, f.message, f.values, f.locations
+            )
+        )

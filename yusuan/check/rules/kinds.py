@@ -1,0 +1,63 @@
+"""Which table kinds each family of rules reads, and the canonical column groups they add up."""
+
+from __future__ import annotations
+
+from yusuan.check.context import Context
+from yusuan.model import StatementTable
+
+# Tables whose rows are 功能分类 codes × spending columns (基本/项目…).
+SPENDING = ("expenditure_summary", "general_budget_expenditure", "government_fund", "state_capital")
+# Tables whose rows are 功能分类 codes (any columns).
+FUNCTION = (*SPENDING, "income_summary", "function_classification")
+# Tables whose rows are 经济分类 codes.
+ECONOMIC = (
+    "general_budget_basic",
+    "economic_classification_government",
+    "economic_classification_department",
+)
+# Tables whose columns split a total by fund source.
+FUNDED = ("function_classification", *ECONOMIC[1:], "project_expenditure")
+TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
+
+SPENDING_PARTS = ("basic", "project", "operating", "remit_upper", "subsidiary")
+INCOME_SOURCES = (
+    "general_public_budget",
+    "government_fund",
+    "state_capital",
+    "fiscal_special_account",
+    "unit_funds",
+    "business",
+    "operating_income",
+    "upper_subsidy",
+    "subsidiary_remit",
+    "other",
+)
+UNIT_FUND_PARTS = ("business", "operating_income", "upper_subsidy", "subsidiary_remit", "other")
+FISCAL_FUNDS = ("general_public_budget", "government_fund", "state_capital")
+
+
+def columns(table: StatementTable) -> list[str]:
+    """The canonical columns a table prints (its header, else every key its rows use)."""
+    if table.columns:
+        return list(table.columns)
+    seen: dict[str, None] = {}
+    for item in table.items:
+        seen.update(dict.fromkeys(item.values))
+    return list(seen)
+
+
+def source_columns(table: StatementTable) -> list[str]:
+    """The fund-source columns of a table: income sources and 上年结转 (plain or per fund).
+
+    When 单位资金 is printed, its parts (事业收入…) are its breakdown and are left out.
+    """
+    cols = columns(table)
+    parts = set(UNIT_FUND_PARTS) if "unit_funds" in cols else set()
+    current = [c for c in cols if c in INCOME_SOURCES and c not in parts]
+    carry = ["carryover"] if "carryover" in cols else [c for c in cols if c.startswith("carryover.")]
+    return current + carry
+
+
+def tables_with(ctx: Context, kinds: tuple[str, ...], *needed: str) -> list[StatementTable]:
+    """The tables of ``kinds`` that print every column in ``needed``."""
+    return [t for t in ctx.tables(*kinds) if set(needed) <= set(columns(t))]
