@@ -112,7 +112,14 @@ def header_text(header: Sequence[Line]) -> str:
             (index, row, cell.text) for row, line in enumerate(header) for index, cell in enumerate(line.cells) if cell.text
         )
         return "|".join(squash(text) for _, _, text in cells)
-    return squash(" ".join(line.text for line in header))
+    if header and all(cell.top is not None for line in header for cell in line.cells):
+        placed = sorted((cell.x0, row, cell.text) for row, line in enumerate(header) for cell in line.cells if cell.text)
+        out, last = [], None
+        for x0, _, text in placed:  # fragments stacked at one x are one word broken over lines
+            out.append(("" if last is not None and abs(x0 - last) < 2 else "|") + squash(text))
+            last = x0
+        return "".join(out)
+    return "".join("|".join(squash(c.text) for c in line.cells) for line in header)
 
 
 def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None) -> list[str]:

@@ -97,7 +97,7 @@ class _Reader:
         elif digits and row.code and not row.name and not row.values and _joins(row.code, token):
             row.code += token
             return
-        elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and not self.integers:
+        elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
             self.flush()
         elif is_value(token, self.integers) and (row.name or row.code or not digits):
             row.values.append(Value(token, index, line))

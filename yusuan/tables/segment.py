@@ -29,6 +29,7 @@ _TRAILER_RE = re.compile(r"([（(][^（()）]*[)）]|公开\s*\d+\s*表|表\s*\d
 _PROSE = ("。", "，", "；", "：", ":", ",", "详见", "见附")
 _PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S{2,}")
+_NUMERALS = frozenset("一二三四五六七八九十")
 _TWO_SIDED = ("income_expenditure_summary", "fiscal_summary", "three_public")
 _MAX_TITLE = 48
 _LOOKAHEAD = 8
@@ -63,9 +64,10 @@ def _title_text(line: Line) -> str:
 
 
 def _candidate(line: Line, catalogue: Catalogue) -> str | None:
-    """The kind a line names if it is short, not prose and not a row of figures."""
+    """The kind a line names if it is short, not prose and not a row of figures; ``raw`` for an
+    unknown '…表' title (kept with its cells, never dropped)."""
     raw = line.raw
-    if len(raw) > _MAX_TITLE * 3 or ("表" not in raw and "预" not in raw) or not _any_title(catalogue).search(sq(line)):
+    if len(raw) > _MAX_TITLE * 3 or ("表" not in raw and "预" not in raw):
         return None
     text = _title_text(line)
     limit = _MAX_TITLE * 2 if text.endswith("表") else _MAX_TITLE
@@ -73,7 +75,10 @@ def _candidate(line: Line, catalogue: Catalogue) -> str | None:
         return None
     if any(is_amount(c.text) and ("." in c.text or "," in c.text) for c in line.cells if c.text):
         return None
-    return catalogue.kind_of(text)
+    kind = catalogue.kind_of(text) if _any_title(catalogue).search(text) else None
+    if kind is None and len(text) <= _MAX_TITLE and _TRAILER_RE.sub("", text).endswith("表"):
+        return "raw"
+    return kind
 
 
 def is_meta(line: Line) -> bool:
@@ -118,10 +123,12 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
 
 def is_break(line: Line, kind: str) -> bool:
     """A line that ends a table: a part heading, or a numbered narrative heading under a grid table."""
-    text = sq(line)
-    if _PART_RE.match(text):
-        return True
-    return kind not in _TWO_SIDED and bool(_HEADING_RE.match(text)) and not has_amount(line) and len(line.cells) == 1
+    head = line.raw.lstrip()[:1]
+    if head == "第":
+        return bool(_PART_RE.match(sq(line)))
+    if head not in _NUMERALS or len(line.cells) != 1 or kind in _TWO_SIDED:
+        return False
+    return bool(_HEADING_RE.match(sq(line))) and not has_amount(line)
 
 
 def _table_number(lines: Sequence[Line]) -> str | None:

@@ -169,7 +169,8 @@ def _split_field(table: Table) -> int | None:
 
 def _two_sided(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
-    columns = header_columns(table.header, catalogue) or ["total"]
+    printed = [c for c in header_columns(table.header, catalogue) if c not in ("total", "current_year_total", "carryover")]
+    columns = ["total", *printed] if len(printed) > 1 else ["total"]
     st.columns = columns
     tracker = SideTracker(catalogue, _split_field(table))
     for line in table.body:

@@ -15,8 +15,8 @@ from yusuan.layout import Line
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.rows import Value, is_value
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|其中[:：]?)")
-_SPLIT = re.compile(r"(?<=[^一二三四五六七八九十（(])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|其中[:：]?)+")
+_SPLIT = re.compile(r"(?<=[^一二三四五六七八九十（(\d])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 _DIGITS = "一二三四五六七八九"
 
 
