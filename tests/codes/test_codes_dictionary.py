@@ -106,3 +106,21 @@ def test_lookups_are_fast() -> None:
     for code in sorted(codes.known_codes("functional"))[:300]:
         codes.name_matches(code, "行政运行", "functional", 2025)
     assert time.perf_counter() - start < 0.05  # 300 checks, one large document's worth
+
+
+def test_local_refinement_level_is_kept() -> None:
+    assert codes.lookup("3010201", "economic_department").level == "项(地方细化)"
+    assert codes.lookup("30102", "economic_department").level == "款"
+
+
+@pytest.mark.parametrize(
+    ("code", "system"),
+    [
+        ("2150501", "functional"),
+        ("30101", "economic_department"),
+        ("501", "economic_government"),
+        ("9", None),
+    ],
+)
+def test_system_of(code: str, system: str | None) -> None:
+    assert codes.system_of(code) == system

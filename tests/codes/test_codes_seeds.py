@@ -26,25 +26,21 @@ EXPECTED_UNKNOWN = {("004", "316", "全年执行数（万元）"), ("004", "500"
 EXPECTED_MISPRINT = {("001", "30399", "其他对个人和家庭的补助支出")}
 
 
-def _system(code: str) -> codes.System:
-    return {"2": "functional", "3": "economic_department", "5": "economic_government"}[code[0]]  # type: ignore[return-value]
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_seed_codes_are_known_or_reported_unknown(seed: str) -> None:
     text = shared_path("seeds", seed).read_text("utf-8")
     key = seed[:3]
     seen: Counter[str] = Counter()
-    unknown, misprint, other = set(), set(), set()
+    reported: dict[str, set[tuple[str, str, str]]] = {"unknown": set(), "misprint": set(), "differs": set()}
     for line in text.splitlines():
         for m in PAIR.finditer(line):
-            result = codes.name_matches(m[1], m[2], _system(m[1]), YEAR[key])
+            system = codes.system_of(m[1])
+            assert system is not None
+            result = codes.name_matches(m[1], m[2], system, YEAR[key])
             seen[result.status] += 1
-            triple = (key, m[1], codes.normalize_name(m[2]))
-            {"unknown": unknown, "misprint": misprint}.get(result.status, other).add(
-                triple
-            ) if not result.ok else None
+            if not result.ok:
+                reported[result.status].add((key, m[1], codes.normalize_name(m[2])))
     assert seen["exact"] >= 80  # the regex really reads the tables
-    assert other == set()  # no printed name differs from the dictionary
-    assert unknown == {t for t in EXPECTED_UNKNOWN if t[0] == key}
-    assert misprint == {t for t in EXPECTED_MISPRINT if t[0] == key}
+    assert reported["differs"] == set()  # no printed name differs from the dictionary
+    assert reported["unknown"] == {t for t in EXPECTED_UNKNOWN if t[0] == key}
+    assert reported["misprint"] == {t for t in EXPECTED_MISPRINT if t[0] == key}

@@ -5,7 +5,7 @@
 onto 政府预算经济分类. Data files and their sources: README.md beside this file.
 """
 
-from yusuan.codes.dictionary import known_codes, lookup, name_matches, names
+from yusuan.codes.dictionary import known_codes, lookup, name_matches, names, system_of
 from yusuan.codes.mapping import MappingRow, UnitKind, government_class_for, mapping_for
 from yusuan.codes.model import SYSTEMS, CodeEntry, MatchResult, PrintedName, Status, System
 from yusuan.codes.normalize import level, normalize_code, normalize_name, parent
@@ -29,4 +29,5 @@ __all__ = [
     "normalize_code",
     "normalize_name",
     "parent",
+    "system_of",
 ]

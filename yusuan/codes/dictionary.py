@@ -36,7 +36,7 @@ def _printed(system: str, row: dict[str, str]) -> PrintedName:
     name = normalize_name(row["name"])
     kind, note = _variants().get((system, row["code"], name), ("official", ""))
     years = frozenset(int(y) for y in row["years"].split(",") if y.strip())
-    return PrintedName(name, years, int(row["documents"]), kind, note)  # type: ignore[arg-type]
+    return PrintedName(name, years, int(row["documents"]), kind, note, row["level"])  # type: ignore[arg-type]
 
 
 @cache
@@ -71,13 +71,20 @@ def lookup(code: str | int, system: System, year: int | None = None) -> CodeEntr
     printed = _index(system).get(c)
     if not printed:
         return None
-    return CodeEntry(c, system, level(c) or "", _expected(printed, year).name, printed)
+    return CodeEntry(c, system, printed[0].level or level(c) or "", _expected(printed, year).name, printed)
 
 
 def names(code: str | int, system: System) -> tuple[str, ...]:
     """Every name real documents print for ``code`` (latest official name first); empty if unseen."""
     entry = lookup(code, system)
     return entry.names if entry else ()
+
+
+def system_of(code: str | int) -> System | None:
+    """The system a code belongs to by its first digit (2 功能, 3 部门经济, 5 政府经济), else None."""
+    return {"2": "functional", "3": "economic_department", "5": "economic_government"}.get(  # type: ignore[return-value]
+        normalize_code(code)[:1]
+    )
 
 
 def known_codes(system: System) -> frozenset[str]:

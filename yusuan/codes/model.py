@@ -20,11 +20,13 @@ class PrintedName:
     documents: int
     kind: Literal["official", "renaming", "misprint"] = "official"
     note: str = ""
+    level: str = ""  # as the table gives it: 类 / 款 / 项 / 项(地方细化)
 
 
 @dataclass(frozen=True)
 class CodeEntry:
-    """A classification code: its level and the name expected in the year asked about."""
+    """A classification code: its level (项(地方细化) for 7-digit economic refinements) and the
+    name expected in the year asked about."""
 
     code: str
     system: System
