@@ -1,0 +1,243 @@
+"""Figures quoted in the 情况说明 → :class:`NarrativeFigure` claims (patterns in claims.yaml).
+
+A sentence is scanned for *subjects* (what a figure is about: “三公”经费, 机关运行经费, 政府采购货物…,
+or a 功能科目 path '…（类）…（款）…（项）') and *figures* (a number with its unit). Each figure
+belongs to the nearest subject before it in the same sentence; the words between them say whether
+it is the value itself, its change (增加/减少 …), last year's value (比上年 …), a completion rate
+(完成预算的 …) or a share (占…的, not recorded). A change stated without a subject ('2024 年预算数比
+2023 年减少 22.3 万元') belongs to the topic of the section heading. A subject preceded by 无 is
+stated as zero ('无政府采购预算').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from yusuan.model.disclosure import NarrativeFigure
+from yusuan.model.provenance import Provenance
+from yusuan.money import parse_amount
+
+CodeResolver = Callable[[str, str | None, str | None], str | None]
+"""(类 name, 款 name, 项 name) → the code they name in this document, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    claim: str
+    kind: str
+    start: int
+    end: int
+    previous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    subjects: tuple[tuple[str, str, re.Pattern[str]], ...]
+    changes: dict[str, int]
+    change_re: re.Pattern[str]
+    unchanged: re.Pattern[str]
+    previous: re.Pattern[str]
+    completion: re.Pattern[str]
+    share: re.Pattern[str]
+    link: re.Pattern[str]
+    figure: re.Pattern[str]
+    unit_kind: dict[str, str]
+    not_subject_before: str
+    aside: re.Pattern[str]
+
+
+@cache
+def load_patterns() -> _Patterns:
+    """claims.yaml, compiled once."""
+    data: dict[str, Any] = yaml.safe_load(files("yusuan.model").joinpath("claims.yaml").read_text("utf-8"))
+    subjects = tuple(
+        (entry["claim"], entry["kind"], re.compile(pattern)) for entry in data["subjects"] for pattern in entry["patterns"]
+    )
+    unit_kind = {unit: kind for kind, units in data["units"].items() for unit in units}
+    units = "|".join(re.escape(u) for u in sorted(unit_kind, key=len, reverse=True))
+    changes = {str(k): int(v) for k, v in data["changes"].items()}
+    words = "|".join(sorted(changes, key=len, reverse=True))
+    return _Patterns(
+        subjects=subjects,
+        changes=changes,
+        change_re=re.compile(rf"({words})了?(?:约|近|达)?$"),
+        unchanged=re.compile(data["unchanged"]),
+        previous=re.compile(data["previous"]),
+        completion=re.compile(data["completion"]),
+        share=re.compile(data["share"]),
+        link=re.compile(data["link"]),
+        figure=re.compile(rf"(?<![\d.,])(-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)({units})"),
+        unit_kind=unit_kind,
+        not_subject_before=str(data["not_subject_before"]),
+        aside=re.compile(rf"[（(](?!其中|含)[^（）()]{{{int(data['aside_min'])},}}[)）]"),
+    )
+
+
+_MASK = "\u2026"
+_FUNCTION_PATH = re.compile(r"([^（）()，。；：、\d“”]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]")
+_FUNCTION_CLASS = re.compile(r"(?:^|[\d][.、．])([^\d，。；：、（）()“”.]{2,20}?支出)(?=-?\d)")
+
+
+def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
+    """Non-overlapping subjects in ``sentence``, leftmost-longest; 功能科目 paths included."""
+    p = load_patterns()
+    found: list[_Subject] = []
+    if resolve is not None:
+        for m in _FUNCTION_PATH.finditer(sentence):
+            code = resolve(m.group(1), m.group(2), m.group(3))
+            if code:
+                found.append(_Subject(f"function:{code}", "money", m.start(), m.end()))
+        for m in _FUNCTION_CLASS.finditer(sentence):
+            code = resolve(m.group(1), None, None)
+            if code:
+                found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end(1)))
+    for claim, kind, pattern in p.subjects:
+        found.extend(_Subject(claim, kind, m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start())
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[_Subject] = []
+    for s in found:
+        if out and s.start < out[-1].end:
+            continue
+        before = sentence[max(0, s.start - 12) : s.start]
+        if before.endswith("占") or sentence[s.end : s.end + 1] in tuple(p.not_subject_before):
+            continue
+        out.append(_Subject(s.claim, s.kind, s.start, s.end, previous=bool(p.previous.search(before))))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a section's text, split after 。！？."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"[。！？]+", text):
+        out.append((start, text[start : m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+def extract_claims(
+    text: str,
+    where_at: Callable[[int], Provenance | None],
+    topic: str | None = None,
+    resolve: CodeResolver | None = None,
+) -> list[NarrativeFigure]:
+    """Every claim the (whitespace-free) ``text`` of one section states.
+
+    ``where_at(offset)`` gives the provenance of a character; ``topic`` is the claim of the
+    section heading, used for changes stated without a subject.
+    """
+    p = load_patterns()
+    figures: list[NarrativeFigure] = []
+    for offset, printed_sentence in _sentences(text):
+        sentence = p.aside.sub(lambda m: _MASK * len(m.group(0)), printed_sentence)
+        subjects = _subjects(sentence, resolve)
+
+        def add(
+            claim: str, value: Decimal, printed: str, unit: str | None, at: int, original: str = printed_sentence, base: int = offset
+        ) -> None:
+            figures.append(NarrativeFigure(claim, value, printed, unit, original, where_at(base + at)))
+
+        for s in subjects:
+            if sentence[max(0, s.start - 2) : s.start].endswith(("无", "没有")):
+                add(s.claim, Decimal(0), "无", None, s.start)
+        for m in p.unchanged.finditer(sentence):
+            owner = next((s for s in reversed(subjects) if s.end <= m.start()), None)
+            claim = owner.claim if owner else topic
+            if claim:
+                add(f"{claim}.change", Decimal(0), "持平", None, m.start())
+        last_end = 0
+        for m in p.figure.finditer(sentence):
+            value = parse_amount(m.group(1))
+            unit = m.group(2)
+            kind = p.unit_kind[unit]
+            owner = next((s for s in reversed(subjects) if s.end <= m.start()), None)
+            gap_start = max(last_end, owner.end if owner else 0)
+            gap = sentence[gap_start : m.start()].replace(_MASK, "")
+            previous_end, last_end = last_end, m.end()
+            if value is None:
+                continue
+            direct = owner is not None and previous_end <= owner.end
+            claim = _claim(owner, topic, gap, kind, value, p, direct)
+            if claim is None:
+                continue
+            name, signed = claim
+            add(name, signed, m.group(0), unit, m.start())
+    return figures
+
+
+def _claim(
+    owner: _Subject | None, topic: str | None, gap: str, kind: str, value: Decimal, p: _Patterns, direct: bool
+) -> tuple[str, Decimal] | None:
+    """The claim key and signed value of a figure, from its subject and the words before it."""
+    if p.share.search(gap):
+        return None
+    change = p.change_re.search(gap)
+    base = owner.claim if owner else topic
+    if base is None:
+        return None
+    subject_kind = owner.kind if owner else "money"
+    if change:
+        sign = p.changes[change.group(1)]
+        if kind == "percent":
+            return f"{base}.change_pct", sign * value
+        if kind == subject_kind:
+            return f"{base}.change", sign * value
+        return None
+    if owner is None:
+        return None
+    if kind == "percent":
+        if p.completion.search(gap):
+            return f"{base}.completion_pct", value
+        if subject_kind == "percent" and p.link.search(gap):
+            return base, value
+        return None
+    if kind != subject_kind or not p.link.search(gap) or not direct:
+        return None
+    return (f"{base}.previous" if owner.previous else base), value
+
+
+def topic_of(heading: str) -> str | None:
+    """The claim a section heading is about ('二、…“三公”经费预算支出情况说明' → three_public.total)."""
+    subjects = _subjects(normalise(heading), None)
+    return subjects[0].claim if subjects else None
+
+
+def normalise(text: str) -> str:
+    """Whitespace removed, quotes unified — the form claim patterns are written for."""
+    return re.sub(r"\s+", "", text).replace('"', "“").replace("＂", "“")
+
+
+def make_resolver(codes: Sequence[tuple[str, str]]) -> CodeResolver:
+    """A resolver over the (code, name) rows of the document's own tables.
+
+    The 类 name finds a 3-digit code, the 款 name a 5-digit code under it, the 项 name a 7-digit
+    code under that; when the 款 name does not match, a 项 name unique under the 类 still does.
+    """
+    by_name: dict[tuple[int, str], list[str]] = {}
+    for code, name in codes:
+        key = (len(code), normalise(name))
+        if code not in by_name.setdefault(key, []):
+            by_name[key].append(code)
+
+    def resolve(cls: str, section: str | None, item: str | None) -> str | None:
+        cls_codes = by_name.get((3, normalise(cls)), [])
+        if not cls_codes:
+            return None
+        if section is None:
+            return cls_codes[0]
+        sec = [c for c in by_name.get((5, normalise(section)), []) if c[:3] in cls_codes]
+        items = [c for c in by_name.get((7, normalise(item or "")), []) if c[:3] in cls_codes]
+        narrowed = [c for c in items if c[:5] in sec] or (items if len(items) == 1 else [])
+        return narrowed[0] if narrowed else None
+
+    return resolve
