@@ -41,10 +41,15 @@ class RawRow:
         return bool(self.name or self.values or self.code or self.seq)
 
 
-def _joins(code: str, part: str) -> bool:
-    """Whether ``part`` continues ``code``: a 7-digit code broken after 6 digits, or 类|款|项 columns."""
+def _joined(code: str, part: str) -> str | None:
+    """``code`` continued by ``part``: a 7-digit code broken after 6 digits ('206010' / '1'), or
+    类|款|项 columns ('208' '05' '01'; '301' '2' with the 款's leading zero not printed)."""
     n, m = len(code), len(part)
-    return (n == 6 and m == 1) or (n in (3, 5) and m == 2)
+    if n == 6 and m == 1:
+        return code + part
+    if n in (3, 5) and m in (1, 2):
+        return code + part.zfill(2)
+    return None
 
 
 def _is_total_label(token: str) -> bool:
@@ -72,8 +77,8 @@ def _tokens(line: Line) -> list[tuple[str, int | None]]:
 
 
 def uses_integers(lines: list[Line]) -> bool:
-    """True when no figure of the body has decimals or separators (a 元 table of whole numbers)."""
-    return not any(is_amount(c.text) and ("." in c.text or "," in c.text) for ln in lines for c in ln.cells)
+    """True when no figure of the body has decimals (a 元 table of whole numbers, '3,296,600' / '0')."""
+    return not any("." in c.text and is_amount(c.text) for ln in lines for c in ln.cells)
 
 
 class _Reader:
@@ -94,8 +99,8 @@ class _Reader:
         digits = token.isdigit()
         if digits and self.has_seq and at_start and (row.name or row.values):
             self.flush()
-        elif digits and row.code and not row.name and not row.values and _joins(row.code, token):
-            row.code += token
+        elif digits and row.code and not row.name and not row.values and (joined := _joined(row.code, token)):
+            row.code = joined
             return
         elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
             self.flush()
