@@ -36,7 +36,12 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
         elif table.kind in ("performance_overall", "performance_project"):
             d.performance.extend(read_performance(table, source, _span(all_lines, table)))
         d.tables.append(statements.interpret(table, source))
-    codes = [(i.code, i.name) for t in d.tables for i in t.items if i.code and i.code.isdigit() and i.level in ("类", "款", "项")]
+    codes = [
+        (i.code, i.name)
+        for t in d.tables
+        for i in t.items
+        if i.code and i.code.isdigit() and i.level in ("类", "款", "项")
+    ]
     d.narrative = read_narrative(narrative_lines, source, codes)
     ident = identify(layout, tables, d)
     d.department, d.year, d.kind = ident.department, ident.year, ident.kind

@@ -145,7 +145,9 @@ def _kind(tables: Sequence[Table]) -> str:
 
 
 def _meta_year(tables: Sequence[Table]) -> int | None:
-    years = Counter(v for t in tables for k, v in t.meta.items() if _YEAR_META.match(k) and re.fullmatch(r"20\d{2}", v))
+    years = Counter(
+        v for t in tables for k, v in t.meta.items() if _YEAR_META.match(k) and re.fullmatch(r"20\d{2}", v)
+    )
     return int(years.most_common(1)[0][0]) if years else None
 
 
@@ -157,7 +159,11 @@ def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
     cover_name, cover_year = _cover(texts[:300])
     scope_name, scope_year = _scope(texts)
     ident.department = (
-        _meta(tables, _DEPARTMENT_KEYS) or _coded_header(texts) or cover_name or _meta(tables, _UNIT_KEYS) or scope_name
+        _meta(tables, _DEPARTMENT_KEYS)
+        or _coded_header(texts)
+        or cover_name
+        or _meta(tables, _UNIT_KEYS)
+        or scope_name
     )
     ident.year = _meta_year(tables) or cover_year or scope_year or _most_common_year(texts[:400])
     summary = next((t for t in tables if t.kind == "income_expenditure_summary" and t.money_unit), None)
@@ -165,7 +171,9 @@ def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
     if summary and summary.money_unit:
         ident.money_unit = summary.money_unit
     single = _meta(tables, _UNIT_KEYS)
-    ident.units = _listed_units(texts) or _unit_table(lines) or _table_unit_rows(d) or ([single] if single else [])
+    ident.units = (
+        _listed_units(texts) or _unit_table(lines) or _table_unit_rows(d) or ([single] if single else [])
+    )
     return ident
 
 

@@ -118,7 +118,11 @@ def read_narrative(lines: list[Line], source: str, codes: Sequence[tuple[str, st
         if not s.title and not body:
             continue
         narrative.sections.append(
-            NarrativeSection(title=s.title, text=join_wrapped(ln.text for ln in body), line=s.lines[0].number if s.lines else None)
+            NarrativeSection(
+                title=s.title,
+                text=join_wrapped(ln.text for ln in body),
+                line=s.lines[0].number if s.lines else None,
+            )
         )
         if id(s) in glossary_ids:
             continue

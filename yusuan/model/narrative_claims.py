@@ -59,7 +59,9 @@ def load_patterns() -> _Patterns:
     """claims.yaml, compiled once."""
     data: dict[str, Any] = yaml.safe_load(files("yusuan.model").joinpath("claims.yaml").read_text("utf-8"))
     subjects = tuple(
-        (entry["claim"], entry["kind"], re.compile(pattern)) for entry in data["subjects"] for pattern in entry["patterns"]
+        (entry["claim"], entry["kind"], re.compile(pattern))
+        for entry in data["subjects"]
+        for pattern in entry["patterns"]
     )
     unit_kind = {unit: kind for kind, units in data["units"].items() for unit in units}
     units = "|".join(re.escape(u) for u in sorted(unit_kind, key=len, reverse=True))
@@ -82,7 +84,9 @@ def load_patterns() -> _Patterns:
 
 
 _MASK = "\u2026"
-_FUNCTION_PATH = re.compile(r"([^（）()，。；：、\d“”]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]")
+_FUNCTION_PATH = re.compile(
+    r"([^（）()，。；：、\d“”]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]"
+)
 _FUNCTION_CLASS = re.compile(r"(?:^|[\d][.、．])([^\d，。；：、（）()“”.]{2,20}?支出)(?=-?\d)")
 
 
@@ -100,7 +104,11 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
             if code:
                 found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end(1)))
     for claim, kind, pattern in p.subjects:
-        found.extend(_Subject(claim, kind, m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start())
+        found.extend(
+            _Subject(claim, kind, m.start(), m.end())
+            for m in pattern.finditer(sentence)
+            if m.end() > m.start()
+        )
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[_Subject] = []
     for s in found:
@@ -143,7 +151,13 @@ def extract_claims(
         subjects = _subjects(sentence, resolve)
 
         def add(
-            claim: str, value: Decimal, printed: str, unit: str | None, at: int, original: str = printed_sentence, base: int = offset
+            claim: str,
+            value: Decimal,
+            printed: str,
+            unit: str | None,
+            at: int,
+            original: str = printed_sentence,
+            base: int = offset,
         ) -> None:
             figures.append(NarrativeFigure(claim, value, printed, unit, original, where_at(base + at)))
 

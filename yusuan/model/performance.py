@@ -35,7 +35,9 @@ _NEXT_LABEL = re.compile(
 )
 _GOAL_COLUMNS = re.compile(r"^年初(?:设定|总体)目标(?:全年(?:实际)?完成情况)?")
 _INDICATOR_HEAD = re.compile(r"一级指标")
-_LEVEL1 = re.compile(r"^(产出|效益|满意度|成本|履职效能|管理效率|运行成本|社会效应|可持续性|基础管理|预算执行)指标?$")
+_LEVEL1 = re.compile(
+    r"^(产出|效益|满意度|成本|履职效能|管理效率|运行成本|社会效应|可持续性|基础管理|预算执行)指标?$"
+)
 _LEVEL2 = re.compile(
     r"^((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标)"
 )
@@ -130,7 +132,11 @@ def _goal(lines: Sequence[Line]) -> str | None:
     end = next((i for i, ln in enumerate(lines) if _INDICATOR_HEAD.search(squash(ln.text))), len(lines))
     for i, line in enumerate(lines[:end]):
         text = squash(line.text)
-        if i + 1 < end and re.fullmatch(r"(年度)?总体", text) and squash(lines[i + 1].text).startswith("目标"):
+        if (
+            i + 1 < end
+            and re.fullmatch(r"(年度)?总体", text)
+            and squash(lines[i + 1].text).startswith("目标")
+        ):
             text = text + squash(lines[i + 1].text)
             i += 1
         m = _GOAL_LABELS.match(text)
@@ -194,7 +200,9 @@ def _split_value(tokens: list[str]) -> tuple[str | None, str | None, str | None,
                 unit = None
             return tok, value, unit, tokens[:i]
         if m := _OPERATOR_PREFIX.match(tok):
-            unit = m.group(3) or (tokens[i + 1] if i + 1 < len(tokens) and not _DATE.match(tokens[i + 1]) else None)
+            unit = m.group(3) or (
+                tokens[i + 1] if i + 1 < len(tokens) and not _DATE.match(tokens[i + 1]) else None
+            )
             return m.group(1), m.group(2), unit or None, tokens[:i]
     if len(tokens) >= 2:
         rest = [t for t in tokens[1:] if not _DATE.match(t)]
@@ -261,12 +269,16 @@ def _indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator]:
     return _text_indicators(rows, where)
 
 
-def read_performance(table: Table, source: str, lines: Iterable[Line] | None = None) -> list[PerformanceTarget]:
+def read_performance(
+    table: Table, source: str, lines: Iterable[Line] | None = None
+) -> list[PerformanceTarget]:
     """The targets printed in a performance table (several per table when pages concatenate).
 
     ``lines`` are all source lines of the table's span (title included); by default the table's own.
     """
-    span = [ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank]
+    span = [
+        ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank
+    ]
     evaluation = "自评" in table.title
     where = Provenance(source=source, table=table.label, kind=table.kind, page=table.title_line.page)
     starts = _starts(span)

@@ -24,7 +24,9 @@ from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
 from yusuan.money import is_amount, parse_amount
 from yusuan.tables.table import Table
 
-_META = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)")
+_META = re.compile(
+    r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)"
+)
 _TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)$")
 _SOURCES: tuple[tuple[str, str], ...] = (
     ("一般公共", "general_public_budget"),
@@ -108,14 +110,23 @@ def _column_keys(header: Sequence[list[str]], start: int) -> dict[int, str]:
 
 def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None:
     """A tab grid: 单位名称 | 项目名称 | [项目内容] | 总计 | sources…"""
-    head_index = next((i for i, ln in enumerate(lines) if "\t" in ln.raw and any(squash(c.text) == "项目名称" for c in ln.cells)), None)
+    head_index = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if "\t" in ln.raw and any(squash(c.text) == "项目名称" for c in ln.cells)
+        ),
+        None,
+    )
     if head_index is None:
         return None
     head = [squash(c.text) for c in lines[head_index].cells]
     name_col = head.index("项目名称")
     unit_col = next((i for i, t in enumerate(head) if t in ("单位名称", "单位", "预算单位")), None)
     content_col = next((i for i, t in enumerate(head) if t in ("项目内容", "项目概述", "项目说明")), None)
-    total_col = next((i for i, t in enumerate(head) if t in ("总计", "合计", "项目支出合计") and i > name_col), None)
+    total_col = next(
+        (i for i, t in enumerate(head) if t in ("总计", "合计", "项目支出合计") and i > name_col), None
+    )
     if total_col is None:
         return None
     header_rows = [head]
@@ -139,14 +150,18 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
             continue
         at = where.at(line=line.number, page=line.page, row=name)
         sources = {
-            key: Amount(_dec(cells[i]), cells[i], at.at(column=key)) for i, key in columns.items() if i < len(cells) and cells[i]
+            key: Amount(_dec(cells[i]), cells[i], at.at(column=key))
+            for i, key in columns.items()
+            if i < len(cells) and cells[i]
         }
         projects.append(
             Project(
                 name=name,
                 amount=Amount(_dec(cells[total_col]), cells[total_col], at.at(column="total")),
                 unit=clean_unit_name(unit_text) if unit_text else unit,
-                content=join_wrapped([cells[content_col]]) if content_col is not None and content_col < len(cells) else None,
+                content=join_wrapped([cells[content_col]])
+                if content_col is not None and content_col < len(cells)
+                else None,
                 sources=sources,
                 where=at,
             )
@@ -233,8 +248,12 @@ def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None
 
     ``lines`` are all source lines of the table's span (title included); by default the table's own.
     """
-    span = [ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank]
-    where = Provenance(source=source, table=table.label, kind="project_expenditure", page=table.title_line.page)
+    span = [
+        ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank
+    ]
+    where = Provenance(
+        source=source, table=table.label, kind="project_expenditure", page=table.title_line.page
+    )
     grid = _read_grid(span, where)
     if grid is not None:
         return grid

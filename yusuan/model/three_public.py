@@ -90,7 +90,10 @@ def _leaf_order(header: str) -> list[str]:
     spots = {
         "total": header.find("合计"),
         "outbound": header.find("出国"),
-        "vehicle": min((i for i in (header.find("购置及"), header.find("购置和"), header.find("用车")) if i >= 0), default=-1),
+        "vehicle": min(
+            (i for i in (header.find("购置及"), header.find("购置和"), header.find("用车")) if i >= 0),
+            default=-1,
+        ),
         "reception": header.find("接待"),
     }
     top = sorted((k for k, i in spots.items() if i >= 0), key=lambda k: spots[k])
@@ -124,7 +127,9 @@ def place_by_identities(figures: Sequence[Decimal], slots: Sequence[str], blocks
         ok = True
         purchases = 0
         for b in range(blocks):
-            values = {slots[i % per_block]: f for i, f in zip(chosen, figures, strict=True) if i // per_block == b}
+            values = {
+                slots[i % per_block]: f for i, f in zip(chosen, figures, strict=True) if i // per_block == b
+            }
             full = {k: values.get(k, Decimal(0)) for k in slots}
             if not _consistent(full):
                 ok = False
@@ -186,7 +191,9 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
             positions, values = placed, figures
         for pos, text in zip(positions, values, strict=False):
             column, key = columns[pos // len(slots)], slots[pos % len(slots)]
-            out[column][key] = _amount(text, where.at(line=line.number, page=line.page, row=key, column=column))
+            out[column][key] = _amount(
+                text, where.at(line=line.number, page=line.page, row=key, column=column)
+            )
         return out
     header = "".join(header_parts)
     if "接待" in header and "出国" in header and "，" not in header:
@@ -239,7 +246,9 @@ def _read_rows(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
     for key, line, figures in rows:
         for column, text in zip(columns, figures, strict=False):
             if key not in out[column]:
-                out[column][key] = _amount(text, where.at(line=line.number, page=line.page, row=key, column=column))
+                out[column][key] = _amount(
+                    text, where.at(line=line.number, page=line.page, row=key, column=column)
+                )
     return out
 
 
@@ -270,7 +279,9 @@ def read_three_public(table: Table, source: str, lines: Iterable[Line] | None = 
     ``lines`` are all source lines of the table's span (title included), which survive even when
     the segmenter dropped a page's repeated lines; by default the table's own lines.
     """
-    span = [ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank]
+    span = [
+        ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank
+    ]
     where = Provenance(source=source, table=table.label, kind="three_public", page=table.title_line.page)
     body = span[1:] if span and span[0].number == table.title_line.number else span
     found = _read_rows(body, where) or _read_grid(body, where) or _empty_rows(body)
