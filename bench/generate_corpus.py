@@ -12,6 +12,10 @@ identity the seed satisfies still holds exactly in the variant:
   integer labelled as money ('316 万元', '（万元） 316'); percentages, scores, counts, codes, 序号
   and other integers are left alone. Ratios (percentages, 执行率) are unchanged by scaling.
 OUTDIR receives the documents and manifest.json (per file: seed, k, year shift, names).
+
+Limits: a seed's rounding gap (a printed total a cent off its parts) becomes k cents in the
+variant, beyond a one-cent-per-part tolerance; integers not labelled as money stay as printed
+(e.g. a 绩效自评 完成值 657 beside its scaled target '>= 600 万元').
 """
 
 from __future__ import annotations
