@@ -53,14 +53,46 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             return _checked(data.decode(utf16), utf16, source)
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8000]:
-        raise UnreadableInput("binary data, not a text, PDF or Excel document", source=source)
-    for name in ("utf-8", "gb18030"):
+    nul = b"\x00" in data[:8000]
+    if not nul:
         try:
-            return _checked(data.decode(name), name, source)
+            return _checked(data.decode("utf-8"), "utf-8", source)
         except UnicodeDecodeError:
-            continue
-    raise UnreadableInput("not valid UTF-8, UTF-16 or GB18030 text", source=source)
+            pass
+    cjk16 = _plausible_utf16(data)
+    if cjk16:
+        return cjk16
+    if nul:
+        raise UnreadableInput("binary data, not a text, PDF or Excel document", source=source)
+    try:
+        return _checked(data.decode("gb18030"), "gb18030", source)
+    except UnicodeDecodeError:
+        raise UnreadableInput("not valid UTF-8, UTF-16 or GB18030 text", source=source) from None
+
+
+def _try(data: bytes, name: str) -> str | None:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        return None
+
+
+def _cjk_share(text: str) -> float:
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return cjk / max(1, len(sample))
+
+
+def _plausible_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without BOM and with few ASCII characters (so no zero-byte pattern): accept a
+    decode that is mostly Chinese. GBK bytes read as UTF-16 land in Hangul/surrogates, not CJK."""
+    if len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        text = _try(data, name)
+        if text is not None and _cjk_share(text) >= 0.5 and not _is_binary(text):
+            return text, name
+    return None
 
 
 def _checked(text: str, name: str, source: str) -> tuple[str, str]:
