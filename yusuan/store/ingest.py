@@ -2,7 +2,8 @@
 
 Why this shape: reading is CPU-bound Python, so it runs in other processes (or machines); DuckDB
 takes one writer, so the calling process only hashes files (to skip stored content before any
-work), and writes each returned document in its own transaction as results arrive.
+work), and writes returned documents as they arrive: the ones that finished together in one
+transaction (group commit), each document whole.
 """
 
 from __future__ import annotations
@@ -82,17 +83,20 @@ def discover(args: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
 
 
 class Backend(Protocol):
-    """Runs tasks somewhere and yields their outcomes as they complete (any order)."""
+    """Runs tasks somewhere and yields their outcomes in groups: all those finished since the last group.
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]: ...
+    The writer stores one group per transaction, so groups grow by themselves when it falls behind.
+    """
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]: ...
 
 
 class SerialBackend:
     """Read in this process (``--jobs 0``): no parallelism, simplest to debug."""
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]:
         for t in tasks:
-            yield process_file(t.path, t.doc_id, t.display)
+            yield [process_file(t.path, t.doc_id, t.display)]
 
 
 class PoolBackend:
@@ -101,7 +105,7 @@ class PoolBackend:
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]:
         import multiprocessing as mp
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
@@ -114,10 +118,10 @@ class PoolBackend:
                 pending.add(pool.submit(process_file, t.path, t.doc_id, t.display))
                 if len(pending) >= 4 * self.jobs:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (f.result() for f in done)
+                    yield [f.result() for f in done]
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                yield [f.result() for f in done]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -146,7 +150,14 @@ class DaskBackend:
         client = Client(self.target)
         return client, [client]
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+    @staticmethod
+    def _results(futures: list[Any]) -> list[Outcome]:
+        out = [f.result() for f in futures]
+        for f in futures:
+            f.release()
+        return out
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]:
         from dask.distributed import as_completed
 
         client, owned = self._client()
@@ -163,13 +174,11 @@ class DaskBackend:
                 queue.add(fut)
                 inflight += 1
                 if inflight >= window:
-                    done = next(queue)
-                    inflight -= 1
-                    yield done.result()
-                    done.release()
-            for done in queue:
-                yield done.result()
-                done.release()
+                    done = queue.next_batch(block=True)
+                    inflight -= len(done)
+                    yield self._results(done)
+            for done in queue.batches():
+                yield self._results(done)
         finally:
             for thing in owned:
                 thing.close()
@@ -214,17 +223,22 @@ def ingest_paths(
             known.add(doc_id)
             yield Task(str(f.resolve()), str(f), doc_id)
 
-    for outcome in (backend or PoolBackend()).run(tasks()):
-        if outcome.rows is None:
-            reason = outcome.error or "unknown error"
-            report.failed.append((outcome.path, reason))
-            tick("failed", outcome.path, reason)
-        elif store.write(outcome.rows):
-            report.ingested += 1
-            report.findings.update(outcome.rows.severities)
-            tick("ingested", outcome.path, "")
-        else:
-            report.skipped += 1
-            tick("skipped", outcome.path, "already stored")
+    for group in (backend or PoolBackend()).run(tasks()):
+        good = [o for o in group if o.rows is not None]
+        for outcome in group:
+            if outcome.rows is None:
+                reason = outcome.error or "unknown error"
+                report.failed.append((outcome.path, reason))
+                tick("failed", outcome.path, reason)
+        fresh = store.write_many([o.rows for o in good if o.rows is not None])
+        for outcome, new in zip(good, fresh, strict=True):
+            assert outcome.rows is not None
+            if new:
+                report.ingested += 1
+                report.findings.update(outcome.rows.severities)
+                tick("ingested", outcome.path, "")
+            else:
+                report.skipped += 1
+                tick("skipped", outcome.path, "already stored")
     report.seconds = time.perf_counter() - start
     return report

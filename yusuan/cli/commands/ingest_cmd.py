@@ -42,6 +42,7 @@ def ingest(
     send_bytes: Annotated[bool, typer.Option("--send-bytes", help="with --dask: send file bytes, for workers without the shared paths")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the final report as JSON")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="print `EVENT<TAB>FILE` on stdout as each file is done")] = False,
 ) -> None:
     """入库 — read, check and store documents (one transaction each; stored content is skipped).
 
@@ -65,6 +66,8 @@ def ingest(
     task_id = progress.add_task("ingest", total=None)
 
     def tick(event: str, name: str, detail: str) -> None:
+        if verbose:
+            print(f"{event}\t{name}", flush=True)
         if event == "failed" and not quiet:
             progress.console.print(f"[red]失败 failed[/] {name}: {detail}")
         progress.advance(task_id)
