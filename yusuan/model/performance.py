@@ -43,6 +43,8 @@ _LEVEL2 = re.compile(
 )
 _OPERATOR = re.compile(r"^(>=|<=|=|>|<|≥|≤|＝|＞|＜|大于等于|小于等于|大于|小于|等于)$")
 _OPERATOR_PREFIX = re.compile(r"^(>=|<=|≥|≤|=|>|<|＞|＜|＝)\s*([\d.]+)\s*(.*)$")
+_LEVEL1_WORDS = ("满意度指标", "产出指标", "效益指标", "成本指标")
+_PAGE_REPEAT = re.compile(r"绩效(?:目标|自评)表|^表\d|^公开\d|单位[:：](?:万元|元)")
 _DATE = re.compile(r"^\d{4}[-年.]\d{1,2}")
 
 
@@ -222,18 +224,19 @@ def _text_indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator
         if _LEVEL1.match(joined):
             level1, pending = joined, []
             continue
+        if _PAGE_REPEAT.search(joined):
+            continue
         first = tokens[0]
-        if m := _LEVEL2.match(first):
+        compound = next((w for w in _LEVEL1_WORDS if first.startswith(w) and "指" in first[len(w) :]), None)
+        if compound:
+            # '满意度指标服务对象满意度指': a 一级 and a (cut) 二级 label in one cell
+            level1, level2, pending = compound, first[len(compound) :], []
+            tokens = tokens[1:]
+        elif m := _LEVEL2.match(first):
             level2 = m.group(1)
             rest = first[m.end() :]
             tokens = ([rest] if rest else []) + tokens[1:]
             pending = []
-        else:
-            for word in ("满意度指标", "产出指标", "效益指标"):
-                if first.startswith(word) and len(first) > len(word):
-                    level1, level2 = word, first[len(word) :]
-                    tokens = tokens[1:]
-                    break
         if not tokens:
             continue
         operator, value, unit, name_tokens = _split_value(tokens)
