@@ -15,6 +15,43 @@ from yusuan.model import Amount, LineItem, NarrativeFigure, StatementTable
 from yusuan.money import UNIT_FACTORS, unit_step
 
 NARRATIVE_TABLE = "情况说明"
+# Units of counted things: a count is exact, it carries no rounding.
+COUNT_UNITS = frozenset({"辆", "个", "台", "套", "人", "项", "张", "家", "户"})
+# Chinese names of the canonical columns, for messages when a table keeps no printed label.
+COLUMN_LABELS = {
+    "total": "合计",
+    "basic": "基本支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "project": "项目支出",
+    "operating": "经营支出",
+    "remit_upper": "上缴上级支出",
+    "subsidiary": "对附属单位补助支出",
+    "general_public_budget": "一般公共预算",
+    "government_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "fiscal_special_account": "财政专户管理资金",
+    "unit_funds": "单位资金",
+    "business": "事业收入",
+    "operating_income": "经营收入",
+    "upper_subsidy": "上级补助收入",
+    "subsidiary_remit": "附属单位上缴收入",
+    "other": "其他收入",
+    "carryover": "上年结转",
+    "budget_initial": "年初预算数",
+    "budget_adjusted": "调整预算数",
+    "actual": "决算数",
+}
+
+
+def column_label(table: StatementTable, column: str) -> str:
+    """The printed heading of ``column`` (else its Chinese name, else the key)."""
+    if column in table.column_labels:
+        return table.column_labels[column]
+    head, _, tail = column.partition(".")
+    if tail:
+        return f"{COLUMN_LABELS.get(head, head)}·{COLUMN_LABELS.get(tail, tail)}"
+    return COLUMN_LABELS.get(column, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +74,9 @@ class Cell:
     @property
     def step(self) -> Decimal:
         """One unit of the last printed digit (0 for a blank cell: a blank is an exact zero)."""
-        return Decimal(0) if self.amount.blank else unit_step(self.amount.value)
+        if self.amount.blank or self.unit in COUNT_UNITS:
+            return Decimal(0)
+        return unit_step(self.amount.value)
 
     def in_unit(self, unit: str | None) -> Decimal:
         """The value converted to ``unit`` (unchanged when either unit is unknown)."""
@@ -79,12 +118,11 @@ def table_cell(table: StatementTable, item: LineItem, column: str, money_unit: s
     if amount is None:
         return None
     where = amount.where or item.where
-    label = table.column_labels.get(column, column)
     loc = Location(
         table=table_label(table),
         kind=table.kind,
         row=row_label(item),
-        column=label,
+        column=column,
         page=where.page if where else (table.pages[0] if table.pages else None),
         line=where.line if where else None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from yusuan.check.cells import column_label
 from yusuan.check.compare import check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding
@@ -30,7 +31,7 @@ def _sum_rows(
         f = check_sum(
             total,
             ctx.cells(table, children, column),
-            f"{what}（{table.column_labels.get(column, column)}）",
+            f"{what}（{column_label(table, column)}）",
             parts_what,
         )
         if f:

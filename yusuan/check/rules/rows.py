@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from yusuan.check.cells import column_label
 from yusuan.check.compare import check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding
@@ -25,7 +26,7 @@ def _row_sums(
     ctx: Context, table: StatementTable, total: str, parts: list[str], what: str
 ) -> Iterator[Finding]:
     """``total`` = Σ ``parts`` on every row of ``table`` that prints the total column."""
-    parts_what = "+".join(table.column_labels.get(p, p) for p in parts) + " 之和"
+    parts_what = "+".join(column_label(table, p) for p in parts) + " 之和"
     for item in table.items:
         cell = ctx.cell(table, item, total)
         if cell is None or item.side == "income":
