@@ -15,7 +15,7 @@ from yusuan.money import parse_amount
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_columns, header_text
 from yusuan.tables.rows import RawRow, Value, read_rows
-from yusuan.tables.solver import place, rules_for
+from yusuan.tables.solver import candidates, choose_children, rules_for
 from yusuan.tables.table import Table
 from yusuan.tables.twosided import SideTracker, bare, segments
 
@@ -84,14 +84,58 @@ def _prefer(code: str | None, columns: list[str], catalogue: Catalogue) -> froze
     return frozenset()
 
 
-def _positions(row: RawRow, columns: list[str], start: int | None, catalogue: Catalogue) -> tuple[int, ...]:
+def _options(row: RawRow, columns: list[str], start: int | None, catalogue: Catalogue) -> list[tuple[int, ...]]:
+    """Candidate column placements of a row's values: tab fields fix them, else the solver."""
     n = len(columns)
-    if start is not None and all(v.field is not None for v in row.values):
+    if start is not None and row.values and all(v.field is not None for v in row.values):
         positions = tuple(v.field - start for v in row.values)  # type: ignore[operator]
         if all(0 <= p < n for p in positions) and list(positions) == sorted(set(positions)):
-            return positions
-    numbers = tuple(parse_amount(v.text) or Decimal(0) for v in row.values)
-    return place(numbers, n, rules_for(tuple(columns), catalogue), _prefer(row.code, columns, catalogue))
+            return [positions]
+    numbers = tuple(_number(v) for v in row.values)
+    return list(candidates(numbers, n, rules_for(tuple(columns), catalogue), _prefer(row.code, columns, catalogue)))
+
+
+def _number(value: Value) -> Decimal:
+    try:
+        return parse_amount(value.text) or Decimal(0)
+    except ValueError:
+        return Decimal(0)
+
+
+def _vector(row: RawRow, positions: tuple[int, ...], n: int) -> list[Decimal]:
+    out = [Decimal(0)] * n
+    for value, pos in zip(row.values, positions, strict=False):
+        out[pos] = _number(value)
+    return out
+
+
+def _children(rows: list[RawRow], i: int) -> list[int]:
+    """Indexes of the rows one level below row ``i`` (its code + 2 digits), printed right after it."""
+    code = rows[i].code or ""
+    out: list[int] = []
+    for j in range(i + 1, len(rows)):
+        child = rows[j].code
+        if not child or not child.startswith(code) or len(child) <= len(code):
+            break
+        if len(child) == len(code) + 2:
+            out.append(j)
+    return out
+
+
+def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) -> None:
+    """Settle rows the identities left open by the hierarchy: 类 = Σ 款 and 款 = Σ 项 per column."""
+    for i, row in enumerate(rows):
+        if not row.code or len(row.code) not in (3, 5) or not row.values:
+            continue
+        kids = _children(rows, i)
+        if not any(len(options[j]) > 1 for j in kids):
+            continue
+        parent = _vector(row, options[i][0], n)
+        choice = choose_children(parent, [[_vector(rows[j], o, n) for o in options[j]] for j in kids])
+        if choice is None:
+            continue
+        for j, c in zip(kids, choice, strict=True):
+            options[j] = [options[j][c]] + [o for k, o in enumerate(options[j]) if k != c]
 
 
 def _level(row: RawRow) -> str:
@@ -117,9 +161,11 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     st.columns = columns
     rows = read_rows(table.body, "序号" in header_text(table.header))
     start = _tab_start(rows)
+    options = [_options(row, columns, start, catalogue) for row in rows]
+    _refine(rows, options, len(columns))
     unit: str | None = None
     totals: LineItem | None = None
-    for row in rows:
+    for row, choice in zip(rows, options, strict=True):
         level = _level(row)
         label = row.code or squash(row.name)
         part = _part_total(row.name, catalogue) if level == "item" and not row.code else None
@@ -137,7 +183,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         where = _where(table, source, row.values[0] if row.values else None, label, None, first_line)
         blank = zero(where)  # blank cells share the row's provenance: the column is their key
         values: dict[str, Amount] = dict.fromkeys(columns, blank)
-        for value, pos in zip(row.values, _positions(row, columns, start, catalogue), strict=False):
+        for value, pos in zip(row.values, choice[0], strict=False):
             amount = _amount(value, _where(table, source, value, label, columns[pos]))
             if amount is not None:
                 values[columns[pos]] = amount
