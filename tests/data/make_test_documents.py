@@ -88,7 +88,7 @@ def fit_font(cell: Cell, text: str, room: int) -> None:
     """Give ``cell`` a font small enough for ``text`` to fit in ``room`` character units."""
     need = display_width(text) + 1
     if need > room:
-        cell.font = Font(size=max(1.0, round(DEFAULT_FONT_SIZE * room / need * 0.95, 1)))
+        cell.font = Font(name="Calibri", size=max(1.0, round(DEFAULT_FONT_SIZE * room / need * 0.95, 1)))
 
 
 def fit_page(ws: Worksheet) -> None:
@@ -108,18 +108,22 @@ def seed_workbook(seed: Path) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "预算"
+    # A column is as wide as nine in ten of its table fields need (fields of lines with two or
+    # more, the last one excepted since it may run on to the right), at most 30 characters, and
+    # 6 for columns fewer than 3% of the lines reach; wide tables still print at a readable scale.
     widths: dict[int, list[int]] = {}
+    reach: dict[int, int] = {}
     for row in rows:
-        for i, f in enumerate(row):
-            if f:
-                widths.setdefault(i, []).append(display_width(f))
-    # Columns as wide as three fields in four need (at most 18 characters; 6 for columns that
-    # fewer than 3% of the lines reach), so wide tables still print at a readable scale.
-    filled = sum(1 for row in rows if any(row))
-    col_width = {
-        i: max(4, min(18 if len(w) >= 0.03 * filled else 6, sorted(w)[int(len(w) * 0.75)] + 1))
-        for i, w in widths.items()
-    }
+        filled = [i for i, f in enumerate(row) if f]
+        for i in filled:
+            reach[i] = reach.get(i, 0) + 1
+            if len(filled) >= 2 and i != filled[-1]:
+                widths.setdefault(i, []).append(display_width(row[i]))
+    lines = sum(1 for row in rows if any(row))
+    col_width = {}
+    for i, n in reach.items():
+        w = sorted(widths.get(i, [3]))
+        col_width[i] = max(4, min(30 if n >= 0.03 * lines else 6, w[int(len(w) * 0.9)] + 1))
     for r, row in enumerate(rows, start=1):
         for c, f in enumerate(row, start=1):
             if not f:
