@@ -104,8 +104,13 @@ def read_page_glyphs(page, textpage) -> PageGlyphs:
 def _text_units(textpage, count: int) -> list[int]:
     """The UTF-16 code units of the whole page in one call (one unit per character index)."""
     buf = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    return list(buf[:count])
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = list(buf[:count])
+    if written != count + 1 or any(0xD800 <= u <= 0xDFFF for u in units):
+        # characters outside the BMP take two units and shift the rest: ask per character instead
+        unicode_of = pdfium_c.FPDFText_GetUnicode
+        units = [unicode_of(textpage, i) for i in range(count)]
+    return units
 
 
 def _glyphs(textpage, count: int, frame) -> list[Glyph]:
@@ -114,17 +119,14 @@ def _glyphs(textpage, count: int, frame) -> list[Glyph]:
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose = pdfium_c.FPDFText_GetLooseCharBox
-    unicode_of = pdfium_c.FPDFText_GetUnicode
     out: list[Glyph] = []
     append = out.append
     fl, fb, fr, ft, turn = frame
     width2, height2 = (2 * (fr - fl), 2 * (ft - fb)) if turn % 2 == 0 else (2 * (ft - fb), 2 * (fr - fl))
     for i in range(count):
         code = units[i]
-        if code < 32 and code not in (9,):  # \r \n and other generated separators
+        if code < 32:  # \r \n and other separators PDFium generates
             continue
-        if 0xD800 <= code <= 0xDFFF:
-            code = unicode_of(textpage, i)
         if not loose(textpage, i, ref):
             continue
         left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top

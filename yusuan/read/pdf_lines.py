@@ -32,24 +32,33 @@ def group_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
         return []
     ordered = sorted(glyphs, key=lambda g: g[1] + g[3])
     lines: list[list[Glyph]] = []
-    current = [ordered[0]]
-    centre = (ordered[0][1] + ordered[0][3]) / 2
-    height = ordered[0][3] - ordered[0][1]
+    first = ordered[0]
+    current = [first]
+    centre = (first[1] + first[3]) / 2
+    height = first[3] - first[1]
+    n = 1
     for g in ordered[1:]:
-        c = (g[1] + g[3]) / 2
-        h = g[3] - g[1]
-        if abs(c - centre) <= SAME_LINE * max(1.0, min(h, height)):
+        top, bottom = g[1], g[3]
+        c = (top + bottom) / 2
+        h = bottom - top
+        m = h if h < height else height
+        tolerance = SAME_LINE * (m if m > 1.0 else 1.0)
+        if -tolerance <= c - centre <= tolerance:
             current.append(g)
-            n = len(current)
+            n += 1
             centre += (c - centre) / n
-            height = max(height, h) if n < 3 else height
         else:
             lines.append(current)
-            current, centre, height = [g], c, h
+            current, centre, height, n = [g], c, h, 1
     lines.append(current)
     for line in lines:
-        line.sort(key=lambda g: g[0])
+        if len(line) > 1:
+            line.sort(key=_x0)
     return lines
+
+
+def _x0(g: Glyph) -> float:
+    return g[0]
 
 
 def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None) -> LineCells:
@@ -57,44 +66,56 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
     cells: list[Cell] = []
     text: list[str] = []
     x0 = x1 = top = bottom = 0.0
-    last: Glyph | None = None
+    line_top, line_bottom = line[0][1], line[0][3]
+    last_x0 = last_x1 = last_h = 0.0
+    last_ch = ""
     pending_space = False
     rule_xs: list[float] | None = None
-    line_top = min(g[1] for g in line)
-    line_bottom = max(g[3] for g in line)
-    for g in line:
-        ch = g[4]
+    for gx0, gtop, gx1, gbottom, ch in line:
+        if gtop < line_top:
+            line_top = gtop
+        if gbottom > line_bottom:
+            line_bottom = gbottom
         if ch in _SPACES:
-            pending_space = last is not None
+            pending_space = bool(text)
             continue
-        if last is not None:
-            if ch == last[4] and abs(g[0] - last[0]) < 0.3 * max(0.5, last[2] - last[0]):
+        h = gbottom - gtop
+        if text:
+            if (
+                ch == last_ch
+                and -0.3 * (last_x1 - last_x0) < gx0 - last_x0 < 0.3 * (last_x1 - last_x0) + 0.15
+            ):
                 continue  # a fake-bold duplicate drawn over the previous glyph
-            h, last_h = g[3] - g[1], last[3] - last[1]
-            em = max(1.0, min(h, last_h))
-            gap = g[0] - last[2]
+            em = h if h < last_h else last_h
+            if em < 1.0:
+                em = 1.0
+            gap = gx0 - last_x1
             # a wide gap ends a cell; so does a clear gap where the type size jumps (shrink-to-fit cells)
-            cut = gap > GAP_EM * em or (gap > 1.0 and abs(h - last_h) > SIZE_JUMP * max(h, last_h))
+            cut = gap > GAP_EM * em or (
+                gap > 1.0 and abs(h - last_h) > SIZE_JUMP * (h if h > last_h else last_h)
+            )
             if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:
                 if rule_xs is None:
-                    rule_xs = _rules_across(rules(), line_top, line_bottom)
+                    rule_xs = _rules_across(rules(), gtop, gbottom)
                 if rule_xs:
-                    cut = _rule_between(rule_xs, (last[0] + last[2]) / 2, (g[0] + g[2]) / 2)
+                    cut = _rule_between(rule_xs, (last_x0 + last_x1) / 2, (gx0 + gx1) / 2)
             if cut:
                 cells.append(Cell("".join(text), x0, x1, top, bottom))
                 text = []
-                pending_space = False
-        if not text:
-            x0, x1, top, bottom = g[0], g[2], g[1], g[3]
-        else:
-            x1 = max(x1, g[2])
-            top = min(top, g[1])
-            bottom = max(bottom, g[3])
-            if pending_space:
+            elif pending_space:
                 text.append(" ")
+        if not text:
+            x0, x1, top, bottom = gx0, gx1, gtop, gbottom
+        else:
+            if gx1 > x1:
+                x1 = gx1
+            if gtop < top:
+                top = gtop
+            if gbottom > bottom:
+                bottom = gbottom
         text.append(ch)
         pending_space = False
-        last = g
+        last_x0, last_x1, last_h, last_ch = gx0, gx1, h, ch
     if text:
         cells.append(Cell("".join(text), x0, x1, top, bottom))
     return cells, line_top, line_bottom
