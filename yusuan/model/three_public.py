@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, pairwise
 
-from yusuan.layout import Line
+from yusuan.layout import Cell, Line
 from yusuan.model.disclosure import ThreePublic
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.wrapped import squash
@@ -28,6 +28,7 @@ _UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)")
 _NUMBERING = re.compile(r"^(?:\d+[、.．]|[一二三四五六七八九十]+[、.．]|[（(]\d+[)）]|其中[:：]?|\d+)+")
 _PROSE = re.compile(r"[，。；！]")
 _YEAR = re.compile(r"(20\d{2})")
+_VEHICLE_GROUP = re.compile(r"购置(?:及|和|与)(?:运行|运维)")
 # Label patterns in match order; a label is squashed and stripped of its numbering first.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vehicle_total", re.compile(r"公务用车购置(?:及|和)(?:运行|运维)")),
@@ -108,6 +109,56 @@ def _leaf_order(header: str) -> list[str]:
     return out
 
 
+def _leaf_key(text: str) -> str | None:
+    """The grid column a header cell names, or None ('group' for 公务用车购置及运行费 over its parts)."""
+    t = squash(text)
+    if "机关运行" in t:
+        return "extra"
+    if _VEHICLE_GROUP.search(t):
+        return "group"
+    for word, key in (
+        ("合计", "total"),
+        ("总计", "total"),
+        ("出国", "outbound"),
+        ("接待", "reception"),
+        ("小计", "vehicle_total"),
+    ):
+        if word in t:
+            return key
+    if "购置" in t:
+        return "vehicle_purchase"
+    if "运行" in t or "运维" in t:
+        return "vehicle_operation"
+    return None
+
+
+def _leaves_by_position(header: Sequence[Line]) -> list[tuple[str, float]] | None:
+    """Leaf columns left to right from the header cells' x positions (PDF, Excel); None without geometry.
+
+    Header rows of a PDF come out in vertical order, so their text order says nothing about columns.
+    """
+    cells = [c for ln in header for c in ln.cells if c.text.strip()]
+    if not cells or any(c.top is None for c in cells):
+        return None
+    keyed = sorted(
+        ((c.x0, (c.x0 + c.x1) / 2, k) for c in cells if (k := _leaf_key(c.text))), key=lambda item: item[0]
+    )
+    leaves = [(k, centre) for _, centre, k in keyed]
+    if any(k in ("vehicle_total", "vehicle_purchase", "vehicle_operation") for k, _ in leaves):
+        leaves = [(k, c) for k, c in leaves if k != "group"]
+    leaves = [("vehicle_total" if k == "group" else k, c) for k, c in leaves]
+    keys = {k for k, _ in leaves}
+    if "total" not in keys or "reception" not in keys:
+        return None
+    return leaves
+
+
+def _nearest(figures: Sequence[Cell], centres: Sequence[float]) -> list[int] | None:
+    """Slot of each figure by the nearest header centre; None unless strictly left to right."""
+    slots = [min(range(len(centres)), key=lambda i: abs(centres[i] - (f.x0 + f.x1) / 2)) for f in figures]
+    return slots if all(a < b for a, b in pairwise(slots)) else None
+
+
 def _consistent(values: dict[str, Decimal]) -> bool:
     v = {k: values.get(k, Decimal(0)) for k in KEYS}
     vehicle_ok = v["vehicle_total"] == v["vehicle_purchase"] + v["vehicle_operation"]
@@ -157,10 +208,12 @@ def _figure_cells(line: Line) -> list[tuple[int, str]] | None:
 def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, Amount]] | None:
     """A grid 三公 table: header lines, then the line of figures."""
     header_parts: list[str] = []
+    header_lines: list[Line] = []
     for line in lines:
         cells = _figure_cells(line)
         if cells is None:
             header_parts.append(squash(line.text))
+            header_lines.append(line)
             continue
         header = "".join(header_parts)
         if "接待" not in header or "出国" not in header:
@@ -170,7 +223,11 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
         if "决算" in header and "预算" in header and blocks == 1:
             columns = ["current"]
         first_block = header[: _nth(header, "接待", 1) + 2] if blocks > 1 else header
-        slots = _leaf_order(first_block)
+        placed_leaves = _leaves_by_position(header_lines)
+        if placed_leaves and len(placed_leaves) % blocks == 0:
+            slots = [k for k, _ in placed_leaves[: len(placed_leaves) // blocks]]
+        else:
+            slots = _leaf_order(first_block)
         if not slots:
             return None
         tabbed = "\t" in (line.raw or "")
@@ -183,6 +240,12 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
             values = texts
         elif len(figures) == width:
             positions, values = list(range(width)), figures
+        elif (
+            placed_leaves
+            and len(placed_leaves) == width
+            and (near := _nearest([c for c in line.cells if c.text.strip()], [c for _, c in placed_leaves]))
+        ):
+            positions, values = near, figures
         else:
             decimals = [parse_amount(t) or Decimal(0) for t in figures]
             placed = place_by_identities(decimals, slots, len(columns))
@@ -191,6 +254,8 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
             positions, values = placed, figures
         for pos, text in zip(positions, values, strict=False):
             column, key = columns[pos // len(slots)], slots[pos % len(slots)]
+            if key not in KEYS:
+                continue
             out[column][key] = _amount(
                 text, where.at(line=line.number, page=line.page, row=key, column=column)
             )
