@@ -1,0 +1,44 @@
+"""Header words → canonical columns: two-level groups, blocks, captions, tab order, panels."""
+
+from __future__ import annotations
+
+from tests.tables.helpers import segment
+from yusuan.tables.columns import columns_of_text, header_columns, is_panel
+
+
+def test_group_members_printed_after_the_next_column() -> None:
+    text = "科目编码科目名称合计基本支出项目支出小计人员经费公用经费"
+    assert columns_of_text(text) == ["total", "basic", "personnel", "public", "project"]
+
+
+def test_income_blocks_this_year_and_carryover() -> None:
+    text = "单位名称总计本年收入上年结转结余合计一般公共预算政府性基金预算合计一般公共预算政府性基金预算"
+    assert columns_of_text(text) == [
+        "total",
+        "current_year_total",
+        "general_public_budget",
+        "government_fund",
+        "carryover",
+        "carryover.general_public_budget",
+        "carryover.government_fund",
+    ]
+
+
+def test_captions_name_no_column() -> None:
+    assert columns_of_text("科目编码科目名称本年一般公共预算支出合计基本支出项目支出") == ["total", "basic", "project"]
+
+
+def test_final_accounts_columns() -> None:
+    text = "项目功能分类科目编码科目名称本年支出合计基本支出项目支出上缴上级支出经营支出对附属单位补助支出"
+    assert columns_of_text(text) == ["total", "basic", "project", "remit_upper", "operating", "subsidiary"]
+
+
+def test_tab_header_is_read_column_by_column() -> None:
+    table = segment("tabs.txt")[0][0]
+    assert header_columns(table.header) == ["total", "basic", "personnel", "public", "project"]
+
+
+def test_panels_are_detected() -> None:
+    assert is_panel("人员经费公用经费科目编码科目名称决算数科目编码科目名称决算数")
+    table = segment("panels.txt")[0][0]
+    assert header_columns(table.header) == ["total"]

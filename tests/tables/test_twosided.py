@@ -1,0 +1,43 @@
+"""收支总表: row keys and sides from labels, 行次 numbers dropped, numbering continued per side."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.tables.helpers import statements
+from yusuan.tables.twosided import bare, ordinal
+
+
+def _rows() -> dict[tuple[str, str], Decimal | None]:
+    st = statements("two_sided.txt")[0]
+    assert st.kind == "income_expenditure_summary"
+    return {(i.side or "", i.key or i.name): i.get("total") for i in st.items}
+
+
+def test_income_side_keys() -> None:
+    rows = _rows()
+    assert rows[("income", "general_public_budget")] == Decimal("1000.00")
+    assert rows[("income", "government_fund")] == Decimal(0)
+    assert rows[("income", "business")] == Decimal(0)
+    assert rows[("income", "current_year_total")] == Decimal("1000.00")
+    assert rows[("income", "carryover_from_last_year")] == Decimal("10.00")
+    assert rows[("income", "grand_total")] == Decimal("1010.00")
+
+
+def test_expenditure_side_keys() -> None:
+    rows = _rows()
+    assert rows[("expenditure", "current_year_total")] == Decimal("1000.00")
+    assert rows[("expenditure", "carryover_to_next_year")] == Decimal("10.00")
+    assert rows[("expenditure", "grand_total")] == Decimal("1010.00")
+    assert rows[("expenditure", "surplus_distribution")] == Decimal(0)
+
+
+def test_single_label_line_continues_the_expenditure_numbering() -> None:
+    rows = _rows()
+    assert rows[("expenditure", "四、预备费")] == Decimal("100.00")
+    assert rows[("expenditure", "一、一般公共服务支出")] == Decimal("900.00")
+
+
+def test_ordinals_and_prefixes() -> None:
+    assert ordinal("二十四、预备费") == 24 and ordinal("十、卫生健康支出") == 10 and ordinal("预备费") is None
+    assert bare("（一）事业收入") == "事业收入" and bare("1.一般公共预算资金") == "一般公共预算资金"
