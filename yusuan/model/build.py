@@ -8,7 +8,7 @@ from __future__ import annotations
 from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import Disclosure
 from yusuan.model.identity import identify
-from yusuan.model.narrative import read_narrative
+from yusuan.model.narrative import read_narrative, trailing_prose
 from yusuan.model.performance import read_performance
 from yusuan.model.projects import read_projects
 from yusuan.model.three_public import read_three_public
@@ -42,7 +42,21 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
         for i in t.items
         if i.code and i.code.isdigit() and i.level in ("类", "款", "项")
     ]
-    d.narrative = read_narrative(narrative_lines, source, codes)
+    stray = [
+        ln
+        for t in tables
+        for ln in trailing_prose(_span(all_lines, t))
+        if ln.number not in {n.number for n in t.notes}
+    ]
+    if stray:
+        d.warnings.append(
+            f"{len(stray)} lines of prose after the last rows of a table were read as narrative"
+        )
+    known = {ln.number for ln in narrative_lines}
+    prose = sorted(
+        [*narrative_lines, *(ln for ln in stray if ln.number not in known)], key=lambda ln: ln.number
+    )
+    d.narrative = read_narrative(prose, source, codes)
     ident = identify(layout, tables, d)
     d.department, d.year, d.kind = ident.department, ident.year, ident.kind
     d.money_unit, d.units = ident.money_unit, ident.units

@@ -18,6 +18,7 @@ from yusuan.model.disclosure import Narrative, NarrativeSection
 from yusuan.model.narrative_claims import extract_claims, make_resolver, normalise, topic_of
 from yusuan.model.provenance import Provenance
 from yusuan.model.wrapped import join_wrapped
+from yusuan.money import is_amount
 
 _HEADINGS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^第[一二三四五六七八九十]+部分"),
@@ -98,6 +99,32 @@ def _glossary(sections: Sequence[_Section]) -> tuple[dict[str, str], set[int]]:
         if term:
             glossary[term] = join_wrapped(parts)
     return glossary, spanned
+
+
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：、.]")
+_SENTENCE = re.compile(r"[，。；]")
+
+
+def trailing_prose(span: Sequence[Line]) -> list[Line]:
+    """Prose at the end of a table's lines: text the segmenter ran into the last table.
+
+    Read back from the end while lines are neither figures nor multi-cell rows; the run counts
+    only if it holds at least two sentences and is not the table's own 注 notes.
+    """
+    tail: list[Line] = []
+    for line in reversed(span):
+        if line.is_blank:
+            continue
+        cells = [c.text for c in line.cells if c.text.strip()]
+        if len(cells) >= 3 or any(is_amount(c) for c in cells):
+            break
+        tail.append(line)
+    tail.reverse()
+    notes = [i for i, ln in enumerate(tail) if _NOTE.match(normalise(ln.text))]
+    if notes:
+        tail = tail[notes[-1] + 1 :]
+    sentences = sum(1 for ln in tail if len(normalise(ln.text)) >= 16 and _SENTENCE.search(ln.text))
+    return tail if sentences >= 2 else []
 
 
 def read_narrative(lines: list[Line], source: str, codes: Sequence[tuple[str, str]] = ()) -> Narrative:
