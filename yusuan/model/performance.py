@@ -24,6 +24,8 @@ from yusuan.tables.table import Table
 
 _PROJECT_START = re.compile(r"^(?:项目编码.*?)?项目[（(]?(?:政策)?[)）]?名称")
 _OVERALL_START = re.compile(r"^(?:部门[（(]单位[)）]|单位|部门)名称")
+_NAME_LABEL = re.compile(r"名称[:：]?$")
+_SIDE_LABEL = re.compile(r"^(?:项目性质|项目类别|项目编码|项目代码|项目属性|主管部门|实施单位|预算单位|项目期限)")
 _NAME_AFTER = re.compile(r"名称\s*[:：]?\s*(.*)$")
 _UNIT_LABEL = re.compile(r"(?:实施单位|项目实施单位)[:：]?")
 _AMOUNT_LABELS = re.compile(
@@ -64,11 +66,28 @@ def _is_label(text: str) -> bool:
     return bool(_NEXT_LABEL.match(squash(text)))
 
 
+def _name_cells(line: Line) -> list[str] | None:
+    """The cells after a '…名称' label cell up to the next label cell ('项目性质', '项目类别' …); None
+    when the label is not a cell of its own."""
+    cells = [c.text.strip() for c in line.cells if c.text.strip()]
+    start = next((i for i, c in enumerate(cells) if _NAME_LABEL.search(squash(c))), None)
+    if start is None:
+        return None
+    out: list[str] = []
+    for cell in cells[start + 1 :]:
+        if _SIDE_LABEL.match(squash(cell)):
+            break
+        out.append(cell)
+    return out
+
+
 def _name(lines: Sequence[Line]) -> str | None:
     """The name after '名称' on the start line, with its wrapped continuation lines."""
     first = lines[0]
-    m = _NAME_AFTER.search(first.text)
-    parts = [m.group(1).strip()] if m and m.group(1).strip() else []
+    parts = _name_cells(first)
+    if parts is None:
+        m = _NAME_AFTER.search(first.text)
+        parts = [m.group(1).strip()] if m and m.group(1).strip() else []
     wrapped_below = not parts
     last = first.number
     for line in lines[1:]:
