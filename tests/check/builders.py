@@ -294,6 +294,9 @@ def figure(claim: str, text: str, unit: str | None = "万元", sentence: str | N
     )
 
 
+VEHICLES = "共有车辆2辆，其中：一般公务用车2辆。"
+
+
 def _narrative() -> Narrative:
     money = [
         ("income.total", "200.00"),
@@ -328,8 +331,8 @@ def _narrative() -> Narrative:
     figures += [
         figure("expenditure.total.change_pct", "5.26", "%"),
         figure("three_public.total.change_pct", "-20.00", "%"),
-        figure("vehicles.count", "2", "辆"),
-        figure("vehicles.general", "2", "辆"),
+        figure("vehicles.count", "2", "辆", VEHICLES),
+        figure("vehicles.general", "2", "辆", VEHICLES),
         figure("performance.projects", "2", "个"),
         figure("performance.coverage", "100", "%"),
     ]

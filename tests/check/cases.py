@@ -35,6 +35,7 @@ class Case:
 
     edit: Edit
     build: Callable[[], Disclosure] = clean
+    good: Edit | None = None
     previous: Callable[[Disclosure], dict[str, Any] | None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -115,6 +116,13 @@ def _notes(kind: str, notes: list[str]) -> Edit:
     return run
 
 
+def _one_amount_classes(d: Disclosure) -> None:
+    """The 基本支出表 printing one amount per 经济分类 row (人员/公用 only on the 合计 row)."""
+    for row in d.tables_of("general_budget_basic")[0].items:
+        if row.code:
+            row.values = {"total": row.values["total"]}
+
+
 def _duplicate(d: Disclosure) -> None:
     first = next(f for f in d.narrative.figures if f.claim == "function:2150501")
     d.narrative.figures.append(figure("function:2150501", "101.00", sentence=first.sentence))
@@ -165,6 +173,10 @@ CASES: dict[str, Case] = {
     "economic.class_sum": Case(lambda d: put(d, "general_budget_basic", "30101", "total", "71.00")),
     "economic.kuan_sum": Case(
         _add_row("general_budget_basic", lambda: item("基本工资（细化）", "3010101", total="10.00"))
+    ),
+    "economic.personnel_public_split": Case(
+        _seq(_one_amount_classes, lambda d: put(d, "general_budget_basic", "合计", "public", "21.00")),
+        good=_one_amount_classes,
     ),
     "economic.total_sum": Case(lambda d: put(d, "general_budget_basic", "合计", "total", "151.00")),
     "fiscal.balance": Case(

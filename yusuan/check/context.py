@@ -60,8 +60,13 @@ class Context:
         """The row index of ``table`` (built on first use)."""
         key = id(table)
         if key not in self._indexes:
-            self._indexes[key] = TableIndex.build(table)
+            self._indexes[key] = TableIndex.build(table, self._unit_names)
         return self._indexes[key]
+
+    @cached_property
+    def _unit_names(self) -> frozenset[str]:
+        """Names of the budget units (to recognise unit subtotal rows)."""
+        return frozenset([*self.d.units, *(p.unit for p in self.d.projects if p.unit)])
 
     def cell(self, table: StatementTable, item: LineItem, column: str) -> Cell | None:
         """The located cell of ``item`` in ``column``."""
@@ -127,10 +132,14 @@ class Context:
         """Every figure the text quotes for ``claim``."""
         return self._claims.get(claim, [])
 
-    def figure(self, claim: str) -> Cell | None:
-        """The first figure quoted for ``claim``, as a cell."""
+    def figure(self, claim: str, near: NarrativeFigure | None = None) -> Cell | None:
+        """The figure quoted for ``claim``, as a cell: the first, or the one that goes with ``near``
+        (same sentence, else the last one quoted before it) when a claim is quoted several times."""
         figures = self._claims.get(claim)
-        return narrative_cell(figures[0], self.d.money_unit) if figures else None
+        if not figures:
+            return None
+        chosen = figures[0] if near is None else companion(figures, near)
+        return narrative_cell(chosen, self.d.money_unit)
 
     def narrative_cell(self, figure: NarrativeFigure) -> Cell:
         return narrative_cell(figure, self.d.money_unit)
@@ -165,6 +174,19 @@ class Context:
         """Every code row of ``table`` over all unit blocks."""
         for rows in self.index(table).codes.values():
             yield from rows.values()
+
+
+def _line(f: NarrativeFigure) -> int:
+    return f.where.line if f.where and f.where.line else 0
+
+
+def companion(figures: list[NarrativeFigure], near: NarrativeFigure) -> NarrativeFigure:
+    """Of several quotations of one claim, the one that belongs with ``near``."""
+    same = [f for f in figures if f.sentence and f.sentence == near.sentence]
+    if same:
+        return same[0]
+    before = [f for f in figures if _line(f) <= _line(near)]
+    return max(before, key=_line) if before else figures[0]
 
 
 def _with_blank(item: LineItem, column: str) -> LineItem:

@@ -38,14 +38,18 @@ class TableIndex:
     unit_rows: list[LineItem] = field(default_factory=list)
 
     @classmethod
-    def build(cls, table: StatementTable) -> TableIndex:
-        """Index ``table``'s rows (first printing of a code in a unit block wins)."""
+    def build(cls, table: StatementTable, units: frozenset[str] = frozenset()) -> TableIndex:
+        """Index ``table``'s rows (first printing of a code in a unit block wins).
+
+        A code-less row named after a budget unit in ``units`` is that unit's subtotal even when
+        the reader left it at level ``item``.
+        """
         index = cls(table)
         codes: dict[str | None, dict[str, LineItem]] = defaultdict(dict)
         for item in table.items:
             if item.level == "total" and item.unit is None:
                 index.subtotal.setdefault(None, item)
-            elif item.level == "unit":
+            elif item.level == "unit" or (not item.code and item.level == "item" and item.name in units):
                 index.unit_rows.append(item)
                 index.subtotal.setdefault(item.unit or item.name, item)
             elif is_code_row(item):

@@ -25,6 +25,8 @@ STANDARD_TABLES = {
 }
 FINAL_EXTRA = {"state_capital": "国有资本经营预算支出表"}
 EMPTY_SAYS = re.compile(r"空表|无数据|没有数据")
+# Template notes that say what an empty table would mean (“如此表为空表，则表示…”) claim nothing.
+CONDITIONAL = re.compile(r"[如若][本此该]?表[为是]?空表|如为空表|若为空表")
 FUND_WORDS = {"government_fund": "政府性基金", "state_capital": "国有资本"}
 
 
@@ -39,9 +41,15 @@ def _table_loc(table: StatementTable) -> Location:
     )
 
 
+def _money_text(text: str) -> bool:
+    """A cell that reads as money: an amount with decimals or thousands separators (not 栏次 1 2 3,
+    a year or a department code)."""
+    return is_amount(text) and ("." in text or "," in text)
+
+
 def is_empty(table: StatementTable) -> bool:
     """No figure printed: no non-blank amount in the rows, and none in any uninterpreted cells."""
-    return table.empty and not any(is_amount(c) for row in table.cells for c in row if c.strip())
+    return table.empty and not any(_money_text(c.strip()) for row in table.cells for c in row)
 
 
 @rule(
@@ -79,7 +87,7 @@ def empty_note(ctx: Context) -> Iterator[Finding]:
 )
 def note_contradicts(ctx: Context) -> Iterator[Finding]:
     for table in ctx.d.tables:
-        said = next((n for n in table.notes if EMPTY_SAYS.search(n)), None)
+        said = next((n for n in table.notes if EMPTY_SAYS.search(n) and not CONDITIONAL.search(n)), None)
         if said and not is_empty(table):
             yield Finding(
                 "",

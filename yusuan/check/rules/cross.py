@@ -9,7 +9,7 @@ from yusuan.check.compare import check_equal
 from yusuan.check.context import Context, clean_name
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
-from yusuan.check.rules.kinds import ECONOMIC, INCOME_SOURCES
+from yusuan.check.rules.kinds import ECONOMIC, INCOME_SOURCES, columns
 from yusuan.check.rules.summary import expenditure_classes
 from yusuan.model import LineItem, StatementTable
 
@@ -43,7 +43,8 @@ def _classes_agree(ctx: Context, summary_kind: str, table_kind: str, column: str
     classes = _department_classes(ctx, table)
     for row in expenditure_classes(summary):
         other = _match(row, classes)
-        a = ctx.cell(summary, row, column) or ctx.value_cell(summary, row)
+        a = ctx.cell(summary, row, column) if column in columns(summary) else ctx.value_cell(summary, row)
+        a = a or ctx.blank(summary, row, column)
         b = ctx.cell(table, other, "total") if other else None
         if other is None and a is not None and a.value != 0 and classes:
             b = ctx.blank(table, LineItem(row.name, {}, row.code, "类"), "total")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from yusuan.check.cells import column_label
 from yusuan.check.compare import check_sum
 from yusuan.check.context import Context
-from yusuan.check.finding import ERROR, Finding
+from yusuan.check.finding import ERROR, WARNING, Finding
 from yusuan.check.registry import rule
 from yusuan.check.rules.kinds import ECONOMIC, FUNCTION
 from yusuan.model import LineItem, StatementTable
@@ -23,10 +23,14 @@ def _sum_rows(
     what: str,
     parts_what: str,
 ) -> Iterator[Finding]:
-    """Every column of ``parent`` against the same column summed over ``children``."""
+    """Every column of ``parent`` against the same column summed over ``children``.
+
+    A column none of the children prints at all (not even blank) is a parent-only figure, such as
+    the 人员经费/公用经费 of a 合计 row over 经济分类 rows that print one amount each: skipped.
+    """
     for column in parent.values:
         total = ctx.cell(table, parent, column)
-        if total is None:
+        if total is None or not any(column in c.values for c in children):
             continue
         f = check_sum(
             total,
@@ -136,3 +140,41 @@ def units_code_sum(ctx: Context) -> Iterator[Finding]:
             parts = [rows[code] for rows in per_unit if code in rows]
             if parts:
                 yield from _sum_rows(ctx, table, item, parts, f"部门 {code} {item.name}", "各单位之和")
+
+
+PERSONNEL_CLASSES = ("301", "303")  # 工资福利支出, 对个人和家庭的补助
+
+
+def _split_cells(ctx: Context, table: StatementTable, roots: list[LineItem], personnel: bool) -> list:  # type: ignore[type-arg]
+    rows = [r for r in roots if (r.code in PERSONNEL_CLASSES) == personnel]
+    return ctx.cells(table, rows, "total")
+
+
+@rule(
+    "economic.personnel_public_split",
+    "基本支出表：人员经费 = 301 + 303，公用经费 = 其余各类",
+    WARNING,
+    "类行只印一个金额时，合计行的人员经费通常等于工资福利支出与对个人和家庭的补助之和，公用经费等于其余各类之和"
+    "（个别科目可能另行归类，故为警告）。",
+)
+def personnel_public_split(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables("general_budget_basic"):
+        index = ctx.index(table)
+        total, roots = index.subtotal.get(None), index.roots(None)
+        if total is None or not roots or any("personnel" in r.values or "public" in r.values for r in roots):
+            continue
+        if not all((r.code or "").startswith("3") for r in roots):
+            continue
+        for column, personnel, what in (
+            ("personnel", True, "301、303 类之和"),
+            ("public", False, "其余各类之和"),
+        ):
+            cell = ctx.cell(table, total, column)
+            f = cell and check_sum(
+                cell,
+                _split_cells(ctx, table, roots, personnel),
+                f"合计（{column_label(table, column)}）",
+                what,
+            )
+            if f:
+                yield f

@@ -37,13 +37,28 @@ def _items(table: StatementTable) -> list[LineItem]:
     return [i for i in table.items if i.level not in ("total", "unit")]
 
 
+def _unit_groups(
+    table: StatementTable, unit_rows: list[LineItem]
+) -> list[tuple[LineItem | None, list[LineItem]]]:
+    """Each unit subtotal row with the item rows under it (those printed after it)."""
+    ids = {id(u) for u in unit_rows}
+    groups: list[tuple[LineItem | None, list[LineItem]]] = []
+    for row in table.items:
+        if id(row) in ids:
+            groups.append((row, []))
+        elif groups and row.level != "total":
+            groups[-1][1].append(row)
+    return groups
+
+
 def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[Finding]:
     """合计 (or each unit subtotal) against the sum of the item rows under it."""
     index = ctx.index(table)
-    items = _items(table)
-    groups = [(index.subtotal.get(None), items)]
-    if index.unit_rows:
-        groups = [(u, [i for i in items if i.unit == (u.unit or u.name)]) for u in index.unit_rows]
+    groups = (
+        _unit_groups(table, index.unit_rows)
+        if index.unit_rows
+        else [(index.subtotal.get(None), _items(table))]
+    )
     for total, rows in groups:
         if total is None or not rows:
             continue

@@ -21,6 +21,7 @@ TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
 
 SPENDING_PARTS = ("basic", "project", "operating", "remit_upper", "subsidiary")
 INCOME_SOURCES = (
+    "fiscal_total",
     "general_public_budget",
     "government_fund",
     "state_capital",
@@ -46,6 +47,11 @@ def columns(table: StatementTable) -> list[str]:
     return list(seen)
 
 
+def current_sources(table: StatementTable) -> list[str]:
+    """The current-year income-source columns (no 上年结转)."""
+    return [c for c in source_columns(table) if c != "carryover" and not c.startswith("carryover.")]
+
+
 def source_columns(table: StatementTable) -> list[str]:
     """The fund-source columns of a table: income sources and 上年结转 (plain or per fund).
 
@@ -53,6 +59,8 @@ def source_columns(table: StatementTable) -> list[str]:
     """
     cols = columns(table)
     parts = set(UNIT_FUND_PARTS) if "unit_funds" in cols else set()
+    if "fiscal_total" in cols and set(FISCAL_FUNDS) & set(cols):
+        parts.add("fiscal_total")  # 财政拨款 subtotal printed beside its three funds
     current = [c for c in cols if c in INCOME_SOURCES and c not in parts]
     carry = ["carryover"] if "carryover" in cols else [c for c in cols if c.startswith("carryover.")]
     return current + carry

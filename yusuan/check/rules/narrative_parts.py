@@ -13,7 +13,7 @@ from yusuan.check.finding import ERROR, WARNING, Finding
 from yusuan.check.registry import rule
 from yusuan.check.rules.claims import split_claim
 from yusuan.check.rules.performance import target_cell
-from yusuan.model import Amount
+from yusuan.model import Amount, NarrativeFigure
 
 PERIODS = ("", ".previous", ".budget", ".actual")
 
@@ -73,8 +73,13 @@ def procurement_parts(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _bases(ctx: Context, suffix: str) -> list[str]:
-    return [split_claim(c)[0] for c in ctx.claims() if split_claim(c)[1] == suffix]
+def _anchored(ctx: Context, suffix: str) -> Iterator[tuple[str, NarrativeFigure]]:
+    """(base claim, quotation) for every figure quoted with ``suffix``; companions are looked up near it."""
+    for claim in ctx.claims():
+        base, own = split_claim(claim)
+        if own == suffix:
+            for figure in ctx.figures(claim):
+                yield base, figure
 
 
 @rule(
@@ -84,12 +89,9 @@ def _bases(ctx: Context, suffix: str) -> list[str]:
     "情况说明所述增减额应等于本年数减上年数（增加为正、减少为负）。",
 )
 def change(ctx: Context) -> Iterator[Finding]:
-    for base in _bases(ctx, ".change"):
-        current, previous, delta = (
-            ctx.figure(base),
-            ctx.figure(base + ".previous"),
-            ctx.figure(base + ".change"),
-        )
+    for base, anchor in _anchored(ctx, ".change"):
+        current, previous = ctx.figure(base, anchor), ctx.figure(base + ".previous", anchor)
+        delta = ctx.narrative_cell(anchor)
         if current and previous and delta:
             f = check_sum(current, [previous, delta], f"文中 {base} 本年数", "上年数加所述增减额")
             if f:
@@ -103,9 +105,9 @@ def change(ctx: Context) -> Iterator[Finding]:
     "只说本年数和增减额时，推出的上年数（本年数 − 增减额）不能为负。",
 )
 def change_implied(ctx: Context) -> Iterator[Finding]:
-    for base in _bases(ctx, ".change"):
-        current, delta = ctx.figure(base), ctx.figure(base + ".change")
-        if current and delta and ctx.figure(base + ".previous") is None:
+    for base, anchor in _anchored(ctx, ".change"):
+        current, delta = ctx.figure(base, anchor), ctx.narrative_cell(anchor)
+        if current and ctx.figure(base + ".previous") is None:
             implied = current.in_unit(delta.unit) - delta.value
             if implied + step(current, delta.unit) + step(delta, delta.unit) < 0:
                 yield mismatch(
@@ -115,9 +117,10 @@ def change_implied(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def _pct_source(ctx: Context, base: str) -> tuple[Cell, Cell] | None:
+def _pct_source(ctx: Context, base: str, anchor: NarrativeFigure) -> tuple[Cell, Cell] | None:
     """(current, previous) from which a stated change_pct is computed."""
-    current, previous, delta = ctx.figure(base), ctx.figure(base + ".previous"), ctx.figure(base + ".change")
+    current, previous = ctx.figure(base, anchor), ctx.figure(base + ".previous", anchor)
+    delta = ctx.figure(base + ".change", anchor)
     if current and previous:
         return current, previous
     if current and delta:
@@ -134,9 +137,9 @@ def _pct_source(ctx: Context, base: str) -> tuple[Cell, Cell] | None:
     "情况说明所述增长（下降）百分比应等于（本年数 − 上年数）/ 上年数，按所印位数四舍五入。",
 )
 def change_pct(ctx: Context) -> Iterator[Finding]:
-    for base in _bases(ctx, ".change_pct"):
-        stated, source = ctx.figure(base + ".change_pct"), _pct_source(ctx, base)
-        if stated is None or source is None or source[1].value <= 0:
+    for base, anchor in _anchored(ctx, ".change_pct"):
+        stated, source = ctx.narrative_cell(anchor), _pct_source(ctx, base, anchor)
+        if source is None or source[1].value <= 0:
             continue  # a change from zero has no percentage (templates print 100%)
         current, previous = source
         span = bounds(current, previous, previous.unit)
@@ -162,9 +165,9 @@ def change_pct(ctx: Context) -> Iterator[Finding]:
     "同一项目所述增减额与增减百分比的方向（增加/减少）应一致。",
 )
 def change_direction(ctx: Context) -> Iterator[Finding]:
-    for base in _bases(ctx, ".change"):
-        delta, pct = ctx.figure(base + ".change"), ctx.figure(base + ".change_pct")
-        if delta and pct and delta.value * pct.value < 0:
+    for base, anchor in _anchored(ctx, ".change"):
+        delta, pct = ctx.narrative_cell(anchor), ctx.figure(base + ".change_pct", anchor)
+        if pct and delta.value * pct.value < 0:
             yield mismatch(
                 f"文中 {base} 增减额 {delta.printed} 与百分比 {pct.printed}% 方向相反",
                 [delta.printed, pct.printed],
@@ -179,10 +182,11 @@ def change_direction(ctx: Context) -> Iterator[Finding]:
     "决算说明中的预算完成率应等于决算数除以预算数。",
 )
 def completion(ctx: Context) -> Iterator[Finding]:
-    for base in _bases(ctx, ".completion_pct"):
-        stated = ctx.figure(base + ".completion_pct")
-        actual, budget = ctx.figure(base + ".actual") or ctx.figure(base), ctx.figure(base + ".budget")
-        if stated is None or actual is None or budget is None or budget.value <= 0:
+    for base, anchor in _anchored(ctx, ".completion_pct"):
+        stated = ctx.narrative_cell(anchor)
+        actual = ctx.figure(base + ".actual", anchor) or ctx.figure(base, anchor)
+        budget = ctx.figure(base + ".budget", anchor)
+        if actual is None or budget is None or budget.value <= 0:
             continue
         span = bounds(actual, budget, budget.unit)
         exact = actual.in_unit(budget.unit) / budget.value * HUNDRED
@@ -216,13 +220,13 @@ def duplicate(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-def _vehicle_categories(ctx: Context) -> list[Cell]:
+def _vehicle_categories(ctx: Context, count: NarrativeFigure) -> list[Cell]:
+    """The categories the count breaks into: those quoted in the count's own sentence (其中…)."""
     out = []
     for claim in ctx.claims():
-        suffix = split_claim(claim)[1]
-        if claim.startswith("vehicles.") and claim != "vehicles.count" and not suffix:
-            out.append(ctx.figure(claim))
-    return [c for c in out if c is not None]
+        if claim.startswith("vehicles.") and claim != "vehicles.count" and not split_claim(claim)[1]:
+            out.extend(ctx.narrative_cell(f) for f in ctx.figures(claim) if f.sentence == count.sentence)
+    return out
 
 
 @rule(
@@ -232,9 +236,9 @@ def _vehicle_categories(ctx: Context) -> list[Cell]:
     "国有资产情况中所述车辆总数应等于所列各类车辆数之和。",
 )
 def vehicles(ctx: Context) -> Iterator[Finding]:
-    total, parts = ctx.figure("vehicles.count"), _vehicle_categories(ctx)
-    if total is not None and parts:
-        f = check_sum(total, parts, "文中车辆总数", "所列各类车辆之和")
+    for count in ctx.figures("vehicles.count"):
+        parts = _vehicle_categories(ctx, count)
+        f = parts and check_sum(ctx.narrative_cell(count), parts, "文中车辆总数", "所列各类车辆之和")
         if f:
             yield f
 

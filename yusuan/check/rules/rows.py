@@ -16,6 +16,7 @@ from yusuan.check.rules.kinds import (
     SPENDING,
     SPENDING_PARTS,
     columns,
+    current_sources,
     source_columns,
     tables_with,
 )
@@ -80,6 +81,9 @@ def total_personnel_public(ctx: Context) -> Iterator[Finding]:
 def income_sources(ctx: Context) -> Iterator[Finding]:
     for t in tables_with(ctx, ("income_summary",), "total"):
         parts = source_columns(t)
+        if "current_year_total" in columns(t):
+            yield from _row_sums(ctx, t, "current_year_total", current_sources(t), "本年收入小计")
+            parts = ["current_year_total", *(p for p in parts if p not in current_sources(t))]
         if parts:
             yield from _row_sums(ctx, t, "total", parts, "合计")
 

@@ -44,8 +44,14 @@ def _sum_check(
 
 
 def income_sources(t: StatementTable) -> list[LineItem]:
-    """The income-side source rows (单位资金's breakdown left out when 单位资金 is printed)."""
-    rows = [r for r in t.items if r.side == "income" and r.key in INCOME_SOURCES]
+    """The income-side source rows above 本年收入合计, each key once (the lines under 上年结转 repeat
+    the fund names as its breakdown; 单位资金's breakdown is left out when 单位资金 is printed)."""
+    rows: list[LineItem] = []
+    for r in (r for r in t.items if r.side == "income"):
+        if r.key == "current_year_total":
+            break
+        if r.key in INCOME_SOURCES and all(r.key != o.key for o in rows):
+            rows.append(r)
     keys = {r.key for r in rows}
     return [r for r in rows if not ("unit_funds" in keys and r.key in UNIT_FUND_PARTS)]
 

@@ -1,0 +1,166 @@
+"""``yusuan check`` and ``yusuan rules``: check documents against every rule; list the rules."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress
+from rich.table import Table
+
+from yusuan.check.finding import RANK, SEVERITIES, Finding, at_or_above, report
+from yusuan.errors import UnreadableInput, YusuanError
+
+DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+STYLE = {"error": "bold red", "warning": "yellow", "rounding": "cyan", "info": "dim"}
+LABEL = {"error": "错误", "warning": "警告", "rounding": "舍入", "info": "提示"}
+QUOTED = 3  # source lines quoted per finding; sums can involve dozens of cells
+
+Files = Annotated[list[Path], typer.Argument(help="文件或目录 — documents to check (a directory: every document in it)")]
+AsJson = Annotated[bool, typer.Option("--json", help="print the findings as JSON (the check contract)")]
+FailOn = Annotated[str, typer.Option("--fail-on", help="exit 1 on findings of this severity or worse: error|warning")]
+Db = Annotated[Path | None, typer.Option("--db", help="yusuan store for cross-year checks (last year's figures)")]
+
+
+class ChecksFailed(YusuanError):
+    """Findings at or above the --fail-on threshold (exit code 1).
+
+    An error rather than typer.Exit because ``yusuan.cli.app.main`` returns the exit code of
+    YusuanError subclasses only.
+    """
+
+    exit_code = 1
+
+
+def _documents(paths: list[Path]) -> tuple[list[Path], bool]:
+    """The files to check, and whether a directory was given (then: progress bar and one line each)."""
+    out: list[Path] = []
+    directory = False
+    for p in paths:
+        if p.is_dir():
+            directory = True
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES))
+        else:
+            out.append(p)
+    return out, directory
+
+
+def _check_one(path: Path, db: Path | None) -> tuple[str, list[Finding], str | None, str | None]:
+    """(source, findings, format, error) for one file; ``error`` set when it cannot be read."""
+    import yusuan
+    from yusuan.check import run_checks
+    from yusuan.check.previous import from_store
+
+    try:
+        d = yusuan.read(path)
+    except YusuanError as err:
+        return str(path), [], None, str(err)
+    return d.source, run_checks(d, previous=from_store(db) if db else None), d.format, None
+
+
+def _source_lines(path: Path) -> list[str]:
+    """The lines of a text document, to quote the line a finding points at."""
+    from yusuan.read.encoding import decode
+
+    try:
+        return decode(path.read_bytes(), str(path))[0].splitlines()
+    except (OSError, YusuanError):
+        return []
+
+
+def _print_report(path: Path, findings: list[Finding], fmt: str | None, console: Console) -> None:
+    """Findings grouped by table, each with its locations and the quoted source line."""
+    lines = _source_lines(path) if fmt == "text" else []
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    console.print(f"[bold]{escape(str(path))}[/]  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items()))
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        groups[next((loc.table for loc in f.locations if loc.table), None) or "（全文）"].append(f)
+    for table, items in groups.items():
+        console.rule(f"[bold]{escape(table)}[/]", align="left")
+        for f in sorted(items, key=lambda f: -RANK[f.severity]):
+            console.print(f"[{STYLE[f.severity]}]{LABEL[f.severity]}[/] [dim]{f.rule}[/] {escape(f.message)}")
+            _print_locations(f, lines, console)
+
+
+def _print_locations(f: Finding, lines: list[str], console: Console) -> None:
+    located = [loc for loc in f.locations if loc.line]
+    for loc in located[:QUOTED]:
+        where = f"第{loc.line}行" + (f"（第{loc.page}页）" if loc.page else "")
+        text = lines[loc.line - 1].strip() if loc.line and 0 < loc.line <= len(lines) else ""
+        console.print(f"    [dim]{where} {escape(loc.row or '')}[/]  {escape(text)}")
+    if len(located) > QUOTED:
+        console.print(f"    [dim]……另有 {len(located) - QUOTED} 处[/]")
+
+
+def _summary_line(source: str, findings: list[Finding], error: str | None) -> str:
+    if error:
+        return f"[red]无法读取[/] {escape(error)}"
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    mark = "[red]✗[/]" if counts["error"] else "[green]✓[/]"
+    return f"{mark} {escape(source)}  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items())
+
+
+def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: Db = None) -> None:
+    """核对 — check documents: identities, quoted figures, codes, completeness (exit 1 on findings)."""
+    if fail_on not in RANK:
+        raise typer.BadParameter(f"--fail-on must be one of {', '.join(SEVERITIES)}")
+    documents, directory = _documents(files)
+    console, err = Console(), Console(stderr=True)
+    results = []
+    with Progress(console=err, transient=True, disable=not directory or as_json) as progress:
+        task = progress.add_task("核对中", total=len(documents))
+        for path in documents:
+            source, findings, fmt, error = _check_one(path, db)
+            results.append((path, source, findings, fmt, error))
+            progress.advance(task)
+            if directory and not as_json:
+                progress.console.print(_summary_line(source, findings, error))
+    _output(results, as_json, directory, console, err)
+    unreadable = sum(1 for r in results if r[4])
+    failing = sum(len(at_or_above(r[2], fail_on)) for r in results)
+    if unreadable:
+        raise UnreadableInput(f"{unreadable} of {len(results)} files could not be read")
+    if failing:
+        raise ChecksFailed(f"{failing} findings at or above {fail_on} (--fail-on {fail_on})")
+
+
+def _output(results: list, as_json: bool, directory: bool, console: Console, err: Console) -> None:  # type: ignore[type-arg]
+    for _path, _source, _findings, _fmt, error in results:
+        if error and (as_json or not directory):
+            err.print(f"[bold red]错误[/] {escape(error)}")
+    readable = [r for r in results if not r[4]]
+    if as_json:
+        reports = [report(source, findings) for _p, source, findings, _f, _e in readable]
+        if reports:
+            typer.echo(json.dumps(reports[0] if len(results) == 1 else reports, ensure_ascii=False, indent=1))
+    elif not directory:
+        for path, _source, findings, fmt, _e in readable:
+            _print_report(path, findings, fmt, console)
+
+
+def rules(as_json: AsJson = False) -> None:
+    """规则清单 — every check rule: id, severity, title and rationale."""
+    from yusuan.check import all_rules
+
+    catalogue = all_rules()
+    if as_json:
+        rows = [{"id": r.id, "severity": r.severity, "title": r.title, "rationale": r.rationale} for r in catalogue]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"核对规则（{len(catalogue)} 条）", title_justify="left")
+    for column in ("规则", "级别", "名称", "理由"):
+        table.add_column(column)
+    for r in catalogue:
+        table.add_row(r.id, f"[{STYLE[r.severity]}]{LABEL[r.severity]}[/]", r.title, r.rationale)
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(rules)
