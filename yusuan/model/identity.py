@@ -20,14 +20,17 @@ from yusuan.model.wrapped import clean_unit_name, squash
 from yusuan.tables.table import Table
 
 _KIND = r"(?:部门|单位)(?:预算|决算)"
+_LEVEL = r"(?:区级|市级|县级|省级|本级)?"
 _TITLE_YEAR_FIRST = re.compile(rf"^(20\d{{2}})年度?(.+?){_KIND}")
-_TITLE_NAME_FIRST = re.compile(rf"^(?:第[一二三四五六七八九十]+部分)?(.+?)(20\d{{2}})年度?{_KIND}")
-_YEAR_ONLY = re.compile(rf"^(20\d{{2}})年度?{_KIND}")
+_TITLE_NAME_FIRST = re.compile(rf"^(?:第[一二三四五六七八九十]+部分)?(.+?)(20\d{{2}})年度?{_LEVEL}{_KIND}")
+_YEAR_ONLY = re.compile(rf"^(20\d{{2}})年度?{_LEVEL}{_KIND}")
+_TABLE_TITLE_YEAR = re.compile(r"^(20\d{2})年度?")
+_LABELLED_DEPARTMENT = re.compile(r"^(?:预算主管部门|主管部门|编制部门|部门名称|编报部门)[:：](.{2,40})$")
 _CODED_HEADER = re.compile(r"^\d{2,}([^\d：:]{2,40}?)(?:预算年度|决算年度|单位[:：]|截止时间)")
 _SCOPE = re.compile(rf"纳入(.+?)(20\d{{2}})年度?{_KIND}编制范围")
 _YEAR_META = re.compile(r"^(?:预算|决算)年度$")
 _ITEM = re.compile(r"^[（(]?\d{1,2}[)）.、．]\s*(.+)$")
-_UNITS_INTRO = re.compile(r"单位(?:包括|有|构成)|单位构成|所属单位")
+_UNITS_INTRO = re.compile(r"单位(?:包括|有|构成)|单位构成|所属单位|单位.*(?:具体包括|如下)[:：]$")
 _UNIT_TABLE_HEAD = re.compile(r"^单位名称.*(单位性质|经费|级别|规格)")
 _BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)")
 _DEPARTMENT_KEYS = ("部门", "部门名称", "主管部门", "编制部门")
@@ -101,9 +104,10 @@ def _listed_units(lines: Sequence[str]) -> list[str]:
             if not following:
                 continue
             m = _ITEM.match(following)
-            if not m or not _plausible(m.group(1)):
+            name = m.group(1).rstrip("。；;，,") if m else ""
+            if not name or not _plausible(name):
                 break
-            units.append(clean_unit_name(m.group(1)))
+            units.append(clean_unit_name(name))
         if units:
             return units
     return []
@@ -175,6 +179,19 @@ def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
         _listed_units(texts) or _unit_table(lines) or _table_unit_rows(d) or ([single] if single else [])
     )
     return ident
+
+
+def _labelled(texts: Sequence[str]) -> str | None:
+    """'预算主管部门：X' / '编制部门：X' printed on a line of its own (most common)."""
+    names = Counter(clean_unit_name(m.group(1)) for t in texts if (m := _LABELLED_DEPARTMENT.match(t)))
+    names = Counter({v: n for v, n in names.items() if _plausible(v)})
+    return names.most_common(1)[0][0] if names else None
+
+
+def _title_year(tables: Sequence[Table]) -> int | None:
+    """The year most table titles start with ('2025年部门收入预算总表')."""
+    years = Counter(int(m.group(1)) for t in tables if (m := _TABLE_TITLE_YEAR.match(t.title)))
+    return years.most_common(1)[0][0] if years else None
 
 
 def _most_common_year(texts: Sequence[str]) -> int | None:
