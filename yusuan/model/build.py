@@ -42,12 +42,7 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
         for i in t.items
         if i.code and i.code.isdigit() and i.level in ("类", "款", "项")
     ]
-    stray = [
-        ln
-        for t in tables
-        for ln in trailing_prose(_span(all_lines, t))
-        if ln.number not in {n.number for n in t.notes}
-    ]
+    stray = [ln for t in tables for ln in trailing_prose(_span(all_lines, t))]
     if stray:
         d.warnings.append(
             f"{len(stray)} lines of prose after the last rows of a table were read as narrative"

@@ -108,8 +108,9 @@ _SENTENCE = re.compile(r"[，。；]")
 def trailing_prose(span: Sequence[Line]) -> list[Line]:
     """Prose at the end of a table's lines: text the segmenter ran into the last table.
 
-    Read back from the end while lines are neither figures nor multi-cell rows; the run counts
-    only if it holds at least two sentences and is not the table's own 注 notes.
+    Read back from the end while lines are neither figures nor multi-cell rows; the run starts at
+    its first numbered heading (what precedes it continues the table's 注 notes) and counts only
+    if it holds at least two sentences.
     """
     tail: list[Line] = []
     for line in reversed(span):
@@ -123,6 +124,10 @@ def trailing_prose(span: Sequence[Line]) -> list[Line]:
     notes = [i for i, ln in enumerate(tail) if _NOTE.match(normalise(ln.text))]
     if notes:
         tail = tail[notes[-1] + 1 :]
+    first_heading = next((i for i, ln in enumerate(tail) if heading_level(ln.text) is not None), None)
+    if first_heading is None:
+        return []
+    tail = tail[first_heading:]
     sentences = sum(1 for ln in tail if len(normalise(ln.text)) >= 16 and _SENTENCE.search(ln.text))
     return tail if sentences >= 2 else []
 
