@@ -272,7 +272,10 @@ CASES: dict[str, Case] = {
     "text.state_assets": Case(_drop_section("国有资产")),
     "text.three_public": Case(_drop_section("三公")),
     "three_public.economic": Case(
-        lambda d: put(d, "economic_classification_department", "30217", "total", "")
+        _seq(
+            lambda d: put(d, "economic_classification_department", "30217", "total", ""),
+            lambda d: put(d, "economic_classification_government", "50206", "total", ""),
+        )
     ),
     "three_public.total": Case(lambda d: three_public(d, "current", "total", "9.00")),
     "three_public.vehicle": Case(lambda d: three_public(d, "current", "vehicle_purchase", "1.00")),

@@ -75,40 +75,33 @@ def _economic_amount(
     "预算安排的“三公”经费必须在支出经济分类表的对应款（因公出国费用、公务接待费、公务用车运行维护费、公务用车购置）中列支。",
 )
 def economic(ctx: Context) -> Iterator[Finding]:
-    for table in ctx.tables(*FULL_ECONOMIC):
-        if not ctx.index(table).codes:
+    tables = [t for t in ctx.tables(*FULL_ECONOMIC) if ctx.index(t).codes]
+    for part, codes in ECONOMIC_CODES.items():
+        cell = ctx.three_public_cell("current", part)
+        if not tables or cell is None or cell.value <= 0:
             continue
-        for part, codes in ECONOMIC_CODES.items():
-            cell = ctx.three_public_cell("current", part)
-            if cell is None or cell.value <= 0:
-                continue
-            amount, cells = _economic_amount(ctx, table, codes)
-            unit = table.money_unit or ctx.d.money_unit
-            needed = cell.in_unit(unit) - step(cell, unit)
-            if amount < needed:
-                yield _short(cell, amount, cells, table, codes, unit)
+        found = [(t, *_economic_amount(ctx, t, codes)) for t in tables]
+        # Either classification may book the part; it is missing only when no table carries it.
+        if all(amount < cell.in_unit(_unit(ctx, t)) - step(cell, _unit(ctx, t)) for t, amount, _ in found):
+            yield _short(cell, found, codes)
+
+
+def _unit(ctx: Context, table: StatementTable) -> str | None:
+    return table.money_unit or ctx.d.money_unit
 
 
 def _short(
-    cell: Cell,
-    amount: Decimal,
-    cells: list[Cell],
-    table: StatementTable,
-    codes: tuple[str, ...],
-    unit: str | None,
+    cell: Cell, found: list[tuple[StatementTable, Decimal, list[Cell]]], codes: tuple[str, ...]
 ) -> Finding:
     code = "/".join(codes)
-    loc = Location(
-        table=table.title,
-        kind=table.kind,
-        row=code,
-        column="合计",
-        page=table.pages[0] if table.pages else None,
-        line=table.lines[0] if table.lines else None,
-    )
-    locations = (cell.loc, *(c.loc for c in cells)) if cells else (cell.loc, loc)
-    message = (
-        f"“三公”经费中{cell.loc.column} {cell.printed}{cell.unit or ''}，"
-        f"而{table.title}中对应科目 {code} 只有 {plain(amount)}{unit or ''}"
-    )
-    return Finding("", ERROR, message, (cell.printed, plain(amount)), locations)
+    locations: list[Location] = [cell.loc]
+    for table, _amount, cells in found:
+        locations.extend(c.loc for c in cells)
+        if not cells:
+            page, line = (table.pages[0] if table.pages else None), (table.lines[0] if table.lines else None)
+            locations.append(
+                Location(table=table.title, kind=table.kind, row=code, column="total", page=page, line=line)
+            )
+    booked = "，".join(f"{t.title} {plain(a)}" for t, a, _ in found)
+    message = f"“三公”经费中{cell.loc.column} {cell.printed}{cell.unit or ''}，而支出经济分类表中对应科目 {code} 只有：{booked}"
+    return Finding("", ERROR, message, (cell.printed, plain(max(a for _, a, _ in found))), tuple(locations))
