@@ -9,6 +9,7 @@ from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import Disclosure
 from yusuan.model.identity import identify
 from yusuan.model.narrative import read_narrative, trailing_prose
+from yusuan.model.narrative_projects import projects_from_narrative
 from yusuan.model.performance import read_performance
 from yusuan.model.projects import read_projects
 from yusuan.model.three_public import read_three_public
@@ -57,4 +58,6 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
     d.money_unit, d.units = ident.money_unit, ident.units
     if not d.projects:
         d.projects = [p for p in (t.as_project() for t in d.performance if t.scope == "project") if p]
+    if not d.projects and not d.tables_of("project_expenditure"):
+        d.projects = projects_from_narrative(d.narrative, d.money_unit, source)
     return d
