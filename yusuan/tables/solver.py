@@ -16,8 +16,10 @@ from itertools import combinations, product
 
 from yusuan.tables.catalogue import Catalogue, load_catalogue
 
-_CENT = Decimal("0.01")
+_SCALE = 10000
+_CENT = 100  # one cent in units of 1/10000
 _MAX_PLACEMENTS = 20000
+_MAX_TIES = 24  # enough exact placements for the hierarchy to choose from; stops wide tables early
 
 
 def rules_for(columns: Sequence[str], catalogue: Catalogue | None = None) -> tuple[tuple[int, tuple[int, ...]], ...]:
@@ -34,35 +36,61 @@ def rules_for(columns: Sequence[str], catalogue: Catalogue | None = None) -> tup
     return tuple(rules)
 
 
-def _cost(values: Sequence[Decimal | None], rules: Sequence[tuple[int, tuple[int, ...]]]) -> float:
+def _cost(values: Sequence[int | None], rules: Sequence[tuple[int, tuple[int, ...]]]) -> float:
     cost = 0.0
     for parent, members in rules:
-        diff = abs((values[parent] or 0) - sum((values[m] or 0) for m in members))
+        diff = abs((values[parent] or 0) - sum(values[m] or 0 for m in members))
         if diff:
             cost += 0.5 if diff <= _CENT * len(members) else 1.0
     return cost
 
 
-@lru_cache(maxsize=4096)
 def candidates(
     values: tuple[Decimal, ...],
     n: int,
     rules: tuple[tuple[int, tuple[int, ...]], ...],
     prefer: frozenset[int] = frozenset(),
 ) -> tuple[tuple[int, ...], ...]:
+    """Every placement of ``values`` (see :func:`_candidates`); rows printing one figure k times
+    ('84.73 84.73 84.73', the commonest row) share one answer, identities being scale-free."""
+    if len(values) > 1 and all(v == values[0] for v in values) and values[0]:
+        values = (Decimal(1),) * len(values)
+    return _candidates(values, n, rules, prefer)
+
+
+@lru_cache(maxsize=4096)
+def _candidates(
+    values: tuple[Decimal, ...],
+    n: int,
+    rules: tuple[tuple[int, tuple[int, ...]], ...],
+    prefer: frozenset[int] = frozenset(),
+) -> tuple[tuple[int, ...], ...]:
     """Every placement of ``values`` among ``n`` columns that breaks the fewest identities, best
-    first (preferred columns, then leftmost). More than one means the row alone cannot decide."""
+    first (preferred columns, then leftmost). More than one means the row alone cannot decide.
+
+    When column 0 is a total and the first value is the largest, it stands in column 0 (a row
+    prints its total first), which keeps wide income tables cheap.
+    """
     k = len(values)
     if k >= n:
         return (tuple(range(min(k, n))),)
+    scaled = [int(v * _SCALE) for v in values]
+    anchored = k > 0 and any(parent == 0 for parent, _ in rules) and scaled[0] == max(scaled)
+    pool = combinations(range(1, n), k - 1) if anchored else combinations(range(n), k)
     scored: list[tuple[float, int, tuple[int, ...]]] = []
-    for count, positions in enumerate(combinations(range(n), k)):
-        if count > _MAX_PLACEMENTS:
+    row: list[int | None] = [None] * n
+    exact = 0
+    for count, rest in enumerate(pool):
+        if count > _MAX_PLACEMENTS or exact >= _MAX_TIES:
             break
-        row: list[Decimal | None] = [None] * n
-        for pos, value in zip(positions, values, strict=True):
+        positions = (0, *rest) if anchored else rest
+        for i in range(n):
+            row[i] = None
+        for pos, value in zip(positions, scaled, strict=True):
             row[pos] = value
-        scored.append((_cost(row, rules), -len(prefer.intersection(positions)), positions))
+        cost = _cost(row, rules)
+        exact += cost == 0
+        scored.append((cost, -len(prefer.intersection(positions)), positions))
     scored.sort()
     best = scored[0][0]
     return tuple(positions for cost, _, positions in scored if cost == best)
@@ -78,25 +106,61 @@ def place(
     return candidates(values, n, rules, prefer)[0]
 
 
-_MAX_COMBINATIONS = 4096
+_EXACT_COMBINATIONS = 256
+
+
+def _gap(parent: Sequence[int], sums: Sequence[int]) -> int:
+    return sum(abs(p - q) for p, q in zip(parent, sums, strict=True))
 
 
 def choose_children(parent: Sequence[Decimal], children: Sequence[Sequence[Sequence[Decimal]]]) -> list[int] | None:
     """For child rows with several equally good placements, the choice (index per child) whose
     column sums come closest to the parent row (类 = Σ 款, 款 = Σ 项, column by column).
 
-    ``children[i]`` lists child i's candidate rows (full column vectors). None when there are too
-    many combinations to try or nothing to decide.
+    ``children[i]`` lists child i's candidate rows (full column vectors). Few combinations are
+    tried exhaustively, many by coordinate descent (one child at a time, twice round); integer
+    arithmetic in 1/10000 keeps it fast. None when there is nothing to decide.
     """
+    scaled = [[[int(v * _SCALE) for v in option] for option in options] for options in children]
+    target = [int(v * _SCALE) for v in parent]
     total = 1
-    for options in children:
+    for options in scaled:
         total *= len(options)
-    if total <= 1 or total > _MAX_COMBINATIONS:
+    if total <= 1:
         return None
-    best: tuple[Decimal, list[int]] | None = None
+    if total <= _EXACT_COMBINATIONS:
+        return _exhaustive(target, scaled)
+    return _descent(target, scaled)
+
+
+def _exhaustive(target: list[int], children: list[list[list[int]]]) -> list[int]:
+    best: tuple[int, list[int]] | None = None
+    width = len(target)
     for choice in product(*(range(len(options)) for options in children)):
-        sums = [sum(children[i][c][col] for i, c in enumerate(choice)) for col in range(len(parent))]
-        gap = sum((abs(p - s) for p, s in zip(parent, sums, strict=True)), Decimal(0))
+        sums = [0] * width
+        for i, c in enumerate(choice):
+            row = children[i][c]
+            for col in range(width):
+                sums[col] += row[col]
+        gap = _gap(target, sums)
         if best is None or gap < best[0]:
             best = (gap, list(choice))
-    return None if best is None else best[1]
+            if gap == 0:
+                break
+    assert best is not None
+    return best[1]
+
+
+def _descent(target: list[int], children: list[list[list[int]]]) -> list[int]:
+    width = len(target)
+    choice = [0] * len(children)
+    sums = [sum(children[i][0][col] for i in range(len(children))) for col in range(width)]
+    for _ in range(2):
+        for i, options in enumerate(children):
+            if len(options) == 1:
+                continue
+            base = [sums[col] - options[choice[i]][col] for col in range(width)]
+            gaps = [_gap(target, [base[col] + option[col] for col in range(width)]) for option in options]
+            choice[i] = gaps.index(min(gaps))
+            sums = [base[col] + options[choice[i]][col] for col in range(width)]
+    return choice
