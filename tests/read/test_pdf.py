@@ -81,12 +81,12 @@ def test_shanghai_split_code_columns_and_headers() -> None:
     titles = [ln for ln in layout.lines() if ln.text == "2025年部门财务收支预算总表"]
     assert [ln.page for ln in titles] == [9]
     rows = [_cells(ln) for ln in layout.pages[9].lines]
-    assert ["类", "款", "项"] in rows
+    assert ["类", "款", "项", "", "", "", "", "", ""] in rows  # ruled boxes without text are empty cells
     assert ["201", "05", "07", "专项普查活动", "438,300", "438,300", "0", "0", "0"] in rows
-    assert ["201", "05", "统计信息事务", "438,300", "438,300", "0", "0", "0"] in rows
+    assert ["201", "05", "", "统计信息事务", "438,300", "438,300", "0", "0", "0"] in rows
     # a continuation page without a title: the rows are there in order, x-positions like page 10
     first = layout.pages[10].lines[0]
-    assert _cells(first) == ["204", "公共安全支出", "2,878,025", "2,878,025", "0", "0", "0"]
+    assert _cells(first) == ["204", "", "", "公共安全支出", "2,878,025", "2,878,025", "0", "0", "0"]
     assert abs(first.cells[0].x0 - layout.pages[9].lines[-1].cells[0].x0) < 6
 
 
@@ -97,6 +97,15 @@ def test_shanghai_decimal_amounts_and_chinese_text() -> None:
     assert ["201", "06", "01", "行政运行", "16,231,840.80", "16,093,326.00", "138,514.80"] in rows
     assert line.top is not None and line.bottom is not None and line.top < line.bottom
     assert "上海市普陀区财政局" in layout.text
+
+
+def test_shanghai_three_public_blanks_keep_their_columns() -> None:
+    layout = read_pdf(shared_path("pdf", "shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf"))
+    header = _find(layout, "合计", page=21)
+    assert _cells(header)[:3] == ["合计", "因公出国(境)费", "公务接待费"]
+    values = _find(layout, "0.95", page=21)
+    assert _cells(values) == ["0.95", "", "0.95", "", "", "", "229.43"]
+    assert [round(c.x0) for c in values.cells[:2]] == [141, 167]
 
 
 def _wild() -> list[str]:
@@ -136,7 +145,9 @@ def test_ruled_table_splits_on_rules(tmp_path: Path) -> None:
     # the amount ends ~1.4 pt before the rule and the next label starts 3 pt after it: only the rule splits them
     assert _cells(first) == ["一、财政拨款收入", "164,978,640", "一、一般公共服务支出", "3,296,600"]
     assert first.cells[1].x1 < 300 < first.cells[2].x0
-    assert _cells(_find(layout, "二、事业收入")) == ["二、事业收入", "二、公共安全支出", "2,878,025"]
+    assert _cells(_find(layout, "二、事业收入")) == ["二、事业收入", "", "二、公共安全支出", "2,878,025"]
+    blank = _find(layout, "二、事业收入").cells[1]
+    assert (blank.x0, blank.x1) == (240, 300)  # the empty cell is the ruled box
     assert _cells(_find(layout, "编制部门：测试部门")) == ["编制部门：测试部门", "单位：元"]
     title = _find(layout, "2025年部门财务收支预算总表")
     assert title.number == 1 and title.top is not None and title.top < first.top

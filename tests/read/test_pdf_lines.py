@@ -58,10 +58,23 @@ def test_rule_splits_touching_cells_and_is_read_only_when_needed() -> None:
         return [(300.0, 90.0, 120.0), (500.0, 0.0, 50.0)]
 
     assert _texts(glyphs, rules) == [["164,978,640", "一、支出"]]
-    assert asked == [1]
+    assert asked
     asked.clear()
-    assert _texts(_run("项目", 60, 100) + _run("预算数", 200, 100), rules) == [["项目", "预算数"]]
-    assert asked == []  # wide gaps need no rules
+    assert _texts(_run("财政拨款收入支出增加", 60, 100), rules) == [["财政拨款收入支出增加"]]
+    assert asked == []  # narrative (one cell per line, set solid) needs no rules
+
+
+def test_blank_ruled_boxes_become_empty_cells() -> None:
+    rules = [(x, 90.0, 130.0) for x in (50.0, 150.0, 250.0, 350.0, 450.0)]
+    glyphs = _run("收入总计", 60, 100) + _run("1,000", 380, 100, width=6)
+    lines = page_lines(glyphs, lambda: rules)
+    cells = lines[0][0]
+    assert [c.text for c in cells] == ["收入总计", "", "", "1,000"]
+    assert [(c.x0, c.x1, c.top, c.bottom) for c in cells[1:3]] == [(150, 250, 100, 112), (250, 350, 100, 112)]
+    # a line outside the ruled area is left alone
+    assert _texts(_run("注：无。", 60, 200) + _run("第1页", 400, 200), lambda: rules) == [
+        ["注：无。", "第1页"]
+    ]
 
 
 def test_rule_outside_the_line_does_not_split() -> None:

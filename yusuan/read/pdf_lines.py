@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import pairwise
 
 from yusuan.layout import Cell
 from yusuan.read.pdf_glyphs import Glyph, Rule
@@ -18,6 +19,7 @@ from yusuan.read.pdf_glyphs import Glyph, Rule
 GAP_EM = 0.6  # a gap wider than this many glyph heights ends a cell
 RULE_GAP_EM = 2.5  # only gaps between these two (in glyph heights) need a ruling-line check:
 RULE_MIN_EM = 0.1  # text set solid has no rule inside it, and wider gaps are cut anyway
+MIN_COLUMN = 4.0  # rules closer than this (points) are one rule; boxes narrower are no column
 SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
 SAME_LINE = 0.4  # centres closer than this many glyph heights share a line
 _SPACES = frozenset(" \u3000\xa0\t\u2002\u2003")
@@ -132,11 +134,40 @@ def _rule_between(xs: list[float], left: float, right: float) -> bool:
     return bisect_right(xs, right) > bisect_left(xs, left)
 
 
+def fill_blank_columns(cells: list[Cell], rule_xs: list[float], top: float, bottom: float) -> list[Cell]:
+    """Add an empty cell for every ruled column box of the line that holds no text.
+
+    Why: a blank cell in a budget table means zero, and only its box says which column it is;
+    with empty cells a ruled PDF row reads like a tab-separated text row (empty fields kept).
+    """
+    xs: list[float] = []
+    for x in rule_xs:
+        if not xs or x - xs[-1] > MIN_COLUMN:
+            xs.append(x)
+    if len(xs) < 3:
+        return cells
+    centres = [(c.x0 + c.x1) / 2 for c in cells]
+    if not any(xs[0] < m < xs[-1] for m in centres):
+        return cells
+    blanks = [
+        Cell("", a, b, top, bottom)
+        for a, b in pairwise(xs)
+        if b - a > MIN_COLUMN and not any(a < m < b for m in centres)
+    ]
+    if not blanks:
+        return cells
+    return sorted(cells + blanks, key=lambda c: c.x0)
+
+
 def page_lines(glyphs: list[Glyph], rules: Callable[[], list[Rule]] | None = None) -> list[LineCells]:
-    """Every non-empty line of a page as cells, top to bottom."""
+    """Every non-empty line of a page as cells, top to bottom; ruled blanks become empty cells."""
     out = []
     for line in group_lines(glyphs):
         cells, top, bottom = split_cells(line, rules)
         if cells:
             out.append((cells, top, bottom))
+    if rules is not None and any(len(cells) > 1 for cells, _, _ in out):
+        page_rules = rules()
+        if page_rules:
+            out = [(fill_blank_columns(c, _rules_across(page_rules, t, b), t, b), t, b) for c, t, b in out]
     return out
