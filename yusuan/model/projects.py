@@ -108,6 +108,14 @@ def _column_keys(header: Sequence[list[str]], start: int) -> dict[int, str]:
     return keys
 
 
+def _keeps_blanks(line: Line) -> bool:
+    """True for a row with figures that keeps an empty cell among its cells (columns are positional)."""
+    cells = [c.text.strip() for c in line.cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return any(is_amount(c) for c in cells) and "" in cells
+
+
 def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None:
     """A tab grid: 单位名称 | 项目名称 | [项目内容] | 总计 | sources…"""
     head_index = next(
@@ -132,6 +140,8 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
     header_rows = [head]
     if head_index + 1 < len(lines) and not any(is_amount(c.text) for c in lines[head_index + 1].cells):
         header_rows.append([squash(c.text) for c in lines[head_index + 1].cells])
+    if not any(_keeps_blanks(ln) for ln in lines[head_index + 1 :]):
+        return None
     columns = _column_keys(header_rows, total_col + 1)
     projects: list[Project] = []
     unit: str | None = None

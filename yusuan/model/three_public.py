@@ -235,7 +235,8 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
         figures = [t for t in texts if t]
         out: dict[str, dict[str, Amount]] = {c: {} for c in columns}
         width = len(slots) * len(columns)
-        if tabbed and len(texts) >= width - len(slots) and len(texts) <= width:
+        blanks_kept = tabbed and (len(texts) == width or (len(texts) <= width and "" in texts))
+        if blanks_kept:
             positions = list(range(len(texts)))
             values = texts
         elif len(figures) == width:
