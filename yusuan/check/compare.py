@@ -10,15 +10,40 @@ runner stamps the rule's id and declared severity.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 
 from yusuan.check.cells import Cell, finer, plain
-from yusuan.check.finding import ERROR, ROUNDING, Finding
+from yusuan.check.finding import ERROR, ROUNDING, Finding, Location
 from yusuan.money import decimals
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+
+
+# When set (see :func:`tracing`), every printed figure an identity compares is recorded here:
+# id(Amount) → its location. The mutation test uses it to know which cells take part in an identity.
+_TRACE: ContextVar[dict[int, Location] | None] = ContextVar("yusuan_check_trace", default=None)
+
+
+@contextmanager
+def tracing() -> Iterator[dict[int, Location]]:
+    """Record the cells compared by the rules run inside the block."""
+    seen: dict[int, Location] = {}
+    token = _TRACE.set(seen)
+    try:
+        yield seen
+    finally:
+        _TRACE.reset(token)
+
+
+def _trace(*cells: Cell) -> None:
+    seen = _TRACE.get()
+    if seen is not None:
+        for c in cells:
+            seen[id(c.amount)] = c.loc
 
 
 def _exact_zero(cell: Cell) -> bool:
@@ -37,6 +62,7 @@ def _unit_text(unit: str | None) -> str:
 
 def check_sum(total: Cell, parts: Sequence[Cell], what: str, parts_what: str) -> Finding | None:
     """``total`` against the sum of ``parts`` (in the total's unit); None when they agree."""
+    _trace(total, *parts)
     unit = total.unit
     computed = sum((p.in_unit(unit) for p in parts), ZERO)
     diff = total.value - computed
@@ -56,6 +82,7 @@ def check_sum(total: Cell, parts: Sequence[Cell], what: str, parts_what: str) ->
 
 def check_equal(a: Cell, b: Cell, what: str, a_what: str, b_what: str) -> Finding | None:
     """Two printings of one figure; a coarser quotation that rounds to the finer one agrees."""
+    _trace(a, b)
     unit = finer(a.unit, b.unit)
     diff = a.in_unit(unit) - b.in_unit(unit)
     if diff == 0:
@@ -87,6 +114,7 @@ def check_percent(
     stated: Cell, exact: Decimal, lo: Decimal, hi: Decimal, what: str, others: Sequence[Cell]
 ) -> Finding | None:
     """A stated percentage against the value computed from printed figures (``lo``..``hi`` bounds)."""
+    _trace(stated, *others)
     half = stated.step / 2
     if abs(stated.value - exact) <= half:
         return None
