@@ -25,7 +25,12 @@ from yusuan.tables.table import Table
 _PROJECT_START = re.compile(r"^(?:项目编码.*?)?项目[（(]?(?:政策)?[)）]?名称")
 _OVERALL_START = re.compile(r"^(?:部门[（(]单位[)）]|单位|部门)名称")
 _NAME_LABEL = re.compile(r"名称[:：]?$")
-_SIDE_LABEL = re.compile(r"^(?:项目性质|项目类别|项目编码|项目代码|项目属性|主管部门|实施单位|预算单位|项目期限)")
+_SIDE_LABEL = re.compile(
+    r"^(?:项目性质|项目类别|项目编码|项目代码|项目属性|主管部门|实施单位|预算单位|项目期限)"
+)
+_TITLE_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]+)[、.．]")
+_TITLE_SUFFIX = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:填报)?表$")
+_GENERIC_TITLE = re.compile(r"部门|单位|整体|项目[（(]政策[)）]$|^(?:预算)?项目$|财政项目支出")
 _NAME_AFTER = re.compile(r"名称\s*[:：]?\s*(.*)$")
 _UNIT_LABEL = re.compile(r"(?:实施单位|项目实施单位)[:：]?")
 _AMOUNT_LABELS = re.compile(
@@ -91,7 +96,7 @@ def _name(lines: Sequence[Line]) -> str | None:
     wrapped_below = not parts
     last = first.number
     for line in lines[1:]:
-        if _is_label(line.text) or "\t" in line.raw:
+        if _is_label(line.text) or ("\t" in line.raw and sum(1 for c in line.cells if c.text.strip()) >= 2):
             break
         if parts and line.number - last > 1 and not wrapped_below:
             break
@@ -99,6 +104,12 @@ def _name(lines: Sequence[Line]) -> str | None:
         last = line.number
     name = join_wrapped(parts)
     return name or None
+
+
+def _title_name(title: str) -> str | None:
+    """'11、X绩效目标表' → 'X': the project a single-target table is titled after."""
+    name = _TITLE_SUFFIX.sub("", _TITLE_NUMBER.sub("", squash(title)))
+    return name if name and name != squash(title) and not _GENERIC_TITLE.search(name) else None
 
 
 def _unit(lines: Sequence[Line]) -> str | None:
@@ -308,7 +319,7 @@ def read_performance(
     for n, (start, scope) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(span)
         block = span[start:end]
-        name = _name(block)
+        name = _name(block) or (_title_name(table.title) if len(starts) == 1 else None)
         if not name:
             continue
         at = where.at(line=block[0].number, page=block[0].page, row=name)
