@@ -47,6 +47,26 @@ def test_seed_workbook_has_the_text_lines_and_cells(seed: str) -> None:
     assert _rows(excel) == _rows(text)
 
 
+def _positional(layout: Layout) -> list[list[str]]:
+    """Every cell text of every non-blank line, trailing empty cells dropped."""
+    out = []
+    for line in layout.lines():
+        texts = [c.text for c in line.cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        if texts:
+            out.append(texts)
+    return out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_workbook_keeps_empty_cells_where_the_text_has_empty_fields(seed: str) -> None:
+    """Cells stay column-aligned like a tab-separated line: cells[i] is column i."""
+    excel = read_excel(_data(Path(seed).with_suffix(".xlsx").name))
+    assert _positional(excel) == _positional(read_text(EXAMPLES / seed))
+    assert all(c.x0 == i for line in excel.lines() for i, c in enumerate(line.cells))
+
+
 def test_seed_xls_has_the_text_lines_with_equal_amounts() -> None:
     """.xls number formats are not read: amounts print as stored, so compare them as Decimal."""
     seed = SEEDS[0]
@@ -62,15 +82,17 @@ def test_line_numbers_are_sheet_rows_and_x_is_the_column() -> None:
     line = next(ln for ln in layout.pages[0].lines if ln.cells[0].text == "项目")
     assert line.number == 4
     assert [(c.x0, c.x1) for c in line.cells] == [(0, 1), (1, 2), (2, 3), (3, 4)]
-    assert line.raw == "项目\t预算数\t项目\t预算数"
+    assert line.raw == "项目 预算数 项目 预算数"  # no gaps: like printed text
+    unit = layout.pages[0].lines[1]
+    assert unit.raw == "\t\t\t单位：万元"  # gaps: tab-separated, so positions place values
 
 
 def test_merged_cells_span_their_columns() -> None:
     lines = read_excel(_data("features.xlsx")).pages[0].lines
     title, unit, header = lines[0], lines[1], lines[2]
     assert [(c.text, c.x0, c.x1) for c in title.cells] == [("收支预算总表", 0, 4)]
-    assert [(c.text, c.x0, c.x1) for c in unit.cells] == [("单位：万元", 3, 4)]
-    assert [(c.text, c.x0, c.x1) for c in header.cells] == [("收入", 0, 2), ("支出", 2, 4)]
+    assert [(c.text, c.x0, c.x1) for c in unit.cells] == [("", 0, 1), ("", 1, 2), ("", 2, 3), ("单位：万元", 3, 4)]
+    assert [(c.text, c.x0, c.x1) for c in header.cells] == [("收入", 0, 2), ("", 1, 2), ("支出", 2, 4)]
     note = lines[-1]
     assert [(c.text, c.x0, c.x1) for c in note.cells] == [("注：本表为空表时保留说明。", 0, 4)]
 

@@ -1,8 +1,9 @@
 """Excel reader: .xlsx / .xls workbook → :class:`~yusuan.layout.Layout`.
 
 Why this shape: a department's workbook is the table as it was typed, so every visible sheet is
-a page, every non-empty visible row a line, every non-empty cell a cell with ``x0`` its column
-index (``x1 = x0 + span``, so a merged title or header spans its columns). Values come from
+a page, every visible row with text a line, and every cell a cell with ``x0`` its column index
+(``x1 = x0 + span``, so a merged title or header spans its columns). Like a tab-separated text
+line, a row keeps its empty cells up to its last non-empty one, so cell positions stay columns. Values come from
 python-calamine (fast, and the only reader here for .xls); what calamine does not expose for
 .xlsx — number formats, hidden rows and columns — comes from one streaming pass over the sheet
 XML (:func:`_xlsx_meta`), much cheaper than loading the workbook with openpyxl.
@@ -99,7 +100,9 @@ class _SheetMeta:
 
 
 def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
-    """One sheet as a page: a line per non-empty visible row, a cell per non-empty visible cell."""
+    """One sheet as a page: a line per visible row with any text, whose cells run from the sheet's
+    first column to the row's last non-empty one, an empty cell for each empty visible column
+    between (as a tab-separated line has an empty field, so ``cells[i]`` stays column-aligned)."""
     rows = sheet.to_python(skip_empty_area=True)
     page = Page(number=number)
     if not rows or sheet.start is None:
@@ -112,29 +115,30 @@ def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
         if r in meta.hidden_rows:
             continue
         cells: list[Cell] = []
+        filled = 0
         for j, value in enumerate(values):
             c = c0 + j
             if c in meta.hidden_cols:
                 continue
             text = cell_text(value, meta.formats.get((r, c)))
+            cells.append(Cell(text, float(c), float(c + spans.get((r, c), 1))))
             if text:
-                cells.append(Cell(text, float(c), float(c + spans.get((r, c), 1))))
+                filled = len(cells)
+        del cells[filled:]
         if cells:
-            width = max(width, int(cells[-1].x1))
-            raw = "\t".join(_raw_fields(cells))
-            page.lines.append(Line(cells, number, r + 1, raw))
+            width = max(width, int(max(c.x1 for c in cells)))
+            page.lines.append(Line(cells, number, r + 1, _raw(cells)))
     page.width = float(width)
     page.height = float(r0 + len(rows))
     return page
 
 
-def _raw_fields(cells: list[Cell]) -> list[str]:
-    """The row as tab-separated fields from column 0, empty fields where cells are empty."""
-    out: list[str] = []
-    for cell in cells:
-        out.extend([""] * (int(cell.x0) - len(out)))
-        out.append(cell.text)
-    return out
+def _raw(cells: list[Cell]) -> str:
+    """The row as text: tab-separated where it has empty cells (their positions place values in
+    columns, as in a tab-separated text line), else single-space-separated like printed text, since
+    a row without gaps says nothing about columns beyond its order."""
+    sep = "\t" if any(not c.text for c in cells) else " "
+    return sep.join(c.text for c in cells)
 
 
 # --- cell values ---------------------------------------------------------------------------------
