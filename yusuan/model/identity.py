@@ -33,6 +33,10 @@ _ITEM = re.compile(r"^[（(]?\d{1,2}[)）.、．]\s*(.+)$")
 _UNITS_INTRO = re.compile(r"单位(?:包括|有|构成)|单位构成|所属单位|单位.*(?:具体包括|如下)[:：]$")
 _UNIT_TABLE_HEAD = re.compile(r"^单位名称.*(单位性质|经费|级别|规格)")
 _BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)")
+_SECTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
+)
+_ALIGN = 12.0
 _DEPARTMENT_KEYS = ("部门", "部门名称", "主管部门", "编制部门")
 _UNIT_KEYS = ("单位名称", "编制单位")
 
@@ -114,18 +118,32 @@ def _listed_units(lines: Sequence[str]) -> list[str]:
 
 
 def _unit_table(lines: Sequence[Line]) -> list[str]:
-    """Rows of a 机构设置 table headed '单位名称 单位性质 …': the first cell of each row."""
+    """Rows of a 机构设置 table headed '单位名称 单位性质 …': the cell under 单位名称 of each row.
+
+    With geometry (PDF) the name is the cell aligned with the 单位名称 heading, which a PDF may
+    print on a line of its own (a wrapped cell is centred vertically); in text it is the first cell.
+    """
     for i, line in enumerate(lines):
         if not _UNIT_TABLE_HEAD.match(squash(line.text)):
             continue
+        head = next(c for c in line.cells if c.text.strip())
+        geometry = head.top is not None
         units: list[str] = []
         for row in lines[i + 1 : i + 40]:
             if row.is_blank:
                 continue
-            cells = [c.text for c in row.cells if c.text.strip()]
-            if len(cells) < 3 or not _plausible(cells[0]):
+            cells = [c for c in row.cells if c.text.strip()]
+            if _SECTION.match(squash(row.text)) or _BAD_NAME.search(cells[0].text):
                 break
-            units.append(clean_unit_name(cells[0]))
+            if geometry:
+                name = next((c.text for c in cells if abs(c.x0 - head.x0) < _ALIGN), None)
+                if name is None and len(cells) >= 2:
+                    continue
+            else:
+                name = cells[0].text if len(cells) >= 3 else None
+            if name is None or not _plausible(squash(name)):
+                break
+            units.append(clean_unit_name(name))
         if units:
             return units
     return []

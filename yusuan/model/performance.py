@@ -31,6 +31,7 @@ _SIDE_LABEL = re.compile(
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]+)[、.．]")
 _TITLE_SUFFIX = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:填报)?表$")
 _GENERIC_TITLE = re.compile(r"部门|单位|整体|项目[（(]政策[)）]$|^(?:预算)?项目$|财政项目支出")
+_GLUED_FIGURE = re.compile(r"^(\d[\d,]*\.\d+)(?=[\u4e00-\u9fff（(])")
 _NAME_AFTER = re.compile(r"名称\s*[:：]?\s*(.*)$")
 _UNIT_LABEL = re.compile(r"(?:实施单位|项目实施单位)[:：]?")
 _AMOUNT_LABELS = re.compile(
@@ -125,12 +126,19 @@ def _unit(lines: Sequence[Line]) -> str | None:
 
 
 def _first_amount(line: Line) -> tuple[Decimal, str] | None:
+    """The first figure after the label cell; a figure glued to the next label ('0.40其中：') counts."""
     for cell in line.cells[1:] if line.cells else []:
         text = cell.text.strip()
-        if text and is_amount(text):
+        if not text:
+            continue
+        if is_amount(text):
             value = parse_amount(text)
             if value is not None:
                 return value, text
+        if m := _GLUED_FIGURE.match(text):
+            value = parse_amount(m.group(1))
+            if value is not None:
+                return value, m.group(1)
     return None
 
 
