@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -56,7 +55,6 @@ class Store:
             except duckdb.Error as err:
                 self.con.close()
                 raise StoreError(f"cannot migrate the store: {err}", source=str(self.path)) from err
-        self._schemas: dict[str, pa.Schema] = {}
 
     def __enter__(self) -> Store:
         return self
@@ -78,17 +76,6 @@ class Store:
     def has(self, doc_id: str) -> bool:
         row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return row is not None
-
-    def _schema(self, table: str) -> pa.Schema:
-        if table not in self._schemas:
-            self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
-        return self._schemas[table]
-
-    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        schema = self._schema(table)
-        columns = list(zip(*rows, strict=True))
-        arrays = [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)]
-        self.con.from_arrow(pa.Table.from_arrays(arrays, schema=schema)).insert_into(table)
 
     def write(self, rows: DocumentRows) -> bool:
         """Store one document in one transaction; False (and no change) when its hash is already stored."""
@@ -116,9 +103,10 @@ class Store:
                 fresh.append(d.doc_id not in stored)
                 stored.add(d.doc_id)  # the same content twice in one group is written once
             for table in DATA_TABLES:  # documents first: its primary key guards the rest
-                rows = [r for d, new in zip(documents, fresh, strict=True) if new for r in d.tables.get(table, ())]
-                if rows:
-                    self._insert(table, rows)
+                parts = [d.table(table) for d, new in zip(documents, fresh, strict=True) if new]
+                present = [p for p in parts if p is not None]
+                if present:
+                    self.con.from_arrow(pa.concat_tables(present)).insert_into(table)
             self.con.execute("COMMIT")
         except (duckdb.Error, pa.ArrowException) as err:
             with contextlib.suppress(duckdb.Error):

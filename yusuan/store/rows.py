@@ -14,9 +14,13 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
 from yusuan.model import Disclosure, LineItem, StatementTable
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.serialize import to_plain
+from yusuan.store.schema import DATA_TABLES, migrate
 
 FUND_SOURCES = frozenset(
     {
@@ -47,16 +51,57 @@ _QUANTUM = Decimal("0.0001")
 _REGION_RE = re.compile(r"^(.{1,8}?(?:自治区|自治州|省|市|州|盟|县|旗|区))")
 
 
+_SCHEMAS: dict[str, pa.Schema] = {}
+
+
+def arrow_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of every store table, from an in-memory DuckDB migrated to the latest version."""
+    if not _SCHEMAS:
+        con = duckdb.connect()
+        migrate(con)
+        _SCHEMAS.update({t: con.sql(f"SELECT * FROM {t} LIMIT 0").to_arrow_table().schema for t in DATA_TABLES})
+        con.close()
+    return _SCHEMAS
+
+
+def as_arrow(table: str, rows: list[tuple[Any, ...]]) -> pa.Table:
+    """Rows of one store table as an Arrow table of its exact column types (DECIMAL stays decimal)."""
+    schema = arrow_schemas()[table]
+    columns = list(zip(*rows, strict=True))
+    arrays = [pa.array(list(col), type=f.type) for col, f in zip(columns, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
 @dataclass(slots=True)
 class DocumentRows:
-    """Every row one document contributes, keyed by store table name (tuples in column order)."""
+    """Every row one document contributes, keyed by store table name (tuples in column order).
+
+    :meth:`freeze` turns them into Arrow tables where they are made (in the reader process), so the
+    single writer only concatenates and inserts.
+    """
 
     doc_id: str
     tables: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     severities: dict[str, int] = field(default_factory=dict)
+    arrow: dict[str, pa.Table] = field(default_factory=dict)
 
     def add(self, table: str, row: tuple[Any, ...]) -> None:
         self.tables.setdefault(table, []).append(row)
+
+    def freeze(self) -> DocumentRows:
+        """Convert the rows to Arrow (once); returns self."""
+        for table, rows in self.tables.items():
+            if rows:
+                self.arrow[table] = as_arrow(table, rows)
+        self.tables = {}
+        return self
+
+    def table(self, name: str) -> pa.Table | None:
+        """The rows of store table ``name`` as Arrow, or None when the document has none."""
+        if name in self.arrow:
+            return self.arrow[name]
+        rows = self.tables.get(name)
+        return as_arrow(name, rows) if rows else None
 
 
 def money(value: Decimal | None) -> Decimal | None:

@@ -78,7 +78,7 @@ def process_file(path: str, doc_id: str, display: str | None = None) -> Outcome:
         return Outcome(name, doc_id, error=reason, seconds=time.perf_counter() - start)
     except Exception as err:  # a reader bug: report this file, go on with the others
         return Outcome(name, doc_id, error=f"{type(err).__name__}: {err}", seconds=time.perf_counter() - start)
-    return Outcome(name, doc_id, rows=rows, seconds=time.perf_counter() - start)
+    return Outcome(name, doc_id, rows=rows.freeze(), seconds=time.perf_counter() - start)
 
 
 def process_bytes(name: str, data: bytes, doc_id: str) -> Outcome:
