@@ -7,7 +7,6 @@ provenance incomplete, so the location is built once from the table/row/column i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from yusuan.check.finding import Location
@@ -54,13 +53,29 @@ def column_label(table: StatementTable, column: str) -> str:
     return COLUMN_LABELS.get(column, column)
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
-    """One printed figure in its money unit, with its location."""
+    """One printed figure in its money unit, with its location.
 
-    amount: Amount
-    unit: str | None
-    loc: Location
+    A table cell builds its Location only when asked (a finding or a trace needs it): a check
+    reads thousands of cells and reports few.
+    """
+
+    __slots__ = ("_loc", "_src", "amount", "unit")
+
+    def __init__(
+        self,
+        amount: Amount,
+        unit: str | None,
+        loc: Location | None = None,
+        src: tuple[StatementTable, LineItem, str] | None = None,
+    ) -> None:
+        self.amount, self.unit, self._loc, self._src = amount, unit, loc, src
+
+    @property
+    def loc(self) -> Location:
+        if self._loc is None:
+            self._loc = _table_location(*self._src) if self._src else Location()
+        return self._loc
 
     @property
     def value(self) -> Decimal:
@@ -117,8 +132,13 @@ def table_cell(table: StatementTable, item: LineItem, column: str, money_unit: s
     amount = item.values.get(column)
     if amount is None:
         return None
-    where = amount.where or item.where
-    loc = Location(
+    return Cell(amount, table.money_unit or money_unit, src=(table, item, column))
+
+
+def _table_location(table: StatementTable, item: LineItem, column: str) -> Location:
+    amount = item.values.get(column)
+    where = (amount.where if amount else None) or item.where
+    return Location(
         table=table_label(table),
         kind=table.kind,
         row=row_label(item),
@@ -126,7 +146,6 @@ def table_cell(table: StatementTable, item: LineItem, column: str, money_unit: s
         page=where.page if where else (table.pages[0] if table.pages else None),
         line=where.line if where else None,
     )
-    return Cell(amount, table.money_unit or money_unit, loc)
 
 
 def narrative_cell(figure: NarrativeFigure, money_unit: str | None) -> Cell:

@@ -64,7 +64,7 @@ def check_sum(total: Cell, parts: Sequence[Cell], what: str, parts_what: str) ->
     """``total`` against the sum of ``parts`` (in the total's unit); None when they agree."""
     _trace(total, *parts)
     unit = total.unit
-    computed = sum((p.in_unit(unit) for p in parts), ZERO)
+    computed = sum((p.amount.value if p.unit == unit else p.in_unit(unit) for p in parts), ZERO)
     diff = total.value - computed
     if diff == 0:
         return None

@@ -45,6 +45,7 @@ class Context:
         self.d = d
         self._previous = previous
         self._indexes: dict[int, TableIndex] = {}
+        self._cells: dict[tuple[int, int, str], Cell | None] = {}
 
     # -- tables -----------------------------------------------------------------------------
     def tables(self, *kinds: str) -> list[StatementTable]:
@@ -69,8 +70,11 @@ class Context:
         return frozenset([*self.d.units, *(p.unit for p in self.d.projects if p.unit)])
 
     def cell(self, table: StatementTable, item: LineItem, column: str) -> Cell | None:
-        """The located cell of ``item`` in ``column``."""
-        return table_cell(table, item, column, self.d.money_unit)
+        """The located cell of ``item`` in ``column`` (built once per run)."""
+        key = (id(table), id(item), column)
+        if key not in self._cells:
+            self._cells[key] = table_cell(table, item, column, self.d.money_unit)
+        return self._cells[key]
 
     def cells(self, table: StatementTable, items: list[LineItem], column: str) -> list[Cell]:
         """The cells of ``items`` in ``column`` (rows without the column count as blank)."""
