@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree.ElementTree import iterparse
+from xml.parsers import expat
 
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Cell, Layout, Line, Page
@@ -53,7 +54,8 @@ def read_excel(path: str | Path) -> Layout:
             layout.pages.append(page)
     except pc.PasswordError:
         raise UnreadableInput("is password-protected", source=path.name) from None
-    except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError,
+            expat.ExpatError) as exc:
         raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
     if fmt == "xls":
         layout.warnings.append("xls: number formats and hidden rows are not read; numbers print as stored")
@@ -114,13 +116,17 @@ def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
         r = r0 + i
         if r in meta.hidden_rows:
             continue
+        end = len(values)
+        while end and (values[end - 1] == "" or values[end - 1] is None):
+            end -= 1  # calamine pads rows to the sheet's width
         cells: list[Cell] = []
         filled = 0
-        for j, value in enumerate(values):
+        for j in range(end):
             c = c0 + j
             if c in meta.hidden_cols:
                 continue
-            text = cell_text(value, meta.formats.get((r, c)))
+            value = values[j]
+            text = cell_text(value, meta.formats.get((r, c))) if value != "" else ""
             cells.append(Cell(text, float(c), float(c + spans.get((r, c), 1))))
             if text:
                 filled = len(cells)
@@ -354,29 +360,29 @@ def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
 
 
 def _scan_sheet(fh: Any, xf_formats: list[str | None]) -> _SheetMeta:
-    """One streaming pass over a sheet's XML: hidden rows/columns, cell number formats."""
+    """One streaming pass over a sheet's XML (expat, no tree): hidden rows/columns, number formats."""
     meta = _SheetMeta()
-    row = -1
-    col = -1
-    for event, el in iterparse(fh, events=("start", "end")):
-        tag = _local(el.tag)
-        if event == "end":
-            if tag == "row":
-                el.clear()
-            continue
-        if tag == "row":
-            row = int(el.get("r", row + 2)) - 1
-            col = -1
-            if el.get("hidden") in ("1", "true"):
-                meta.hidden_rows.add(row)
-        elif tag == "c":
-            ref = _CELL_REF.match(el.get("r", ""))
-            col = _col_index(ref.group(1)) if ref else col + 1
-            style = el.get("s")
-            if style and el.get("t", "n") == "n":
+    pos = [-1, -1]  # current row, column (0-based)
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        name = tag.rpartition(":")[2]
+        if name == "c":
+            ref = _CELL_REF.match(attrs.get("r", ""))
+            pos[1] = _col_index(ref.group(1)) if ref else pos[1] + 1
+            style = attrs.get("s")
+            if style and attrs.get("t", "n") == "n":
                 idx = int(style)
                 if idx < len(xf_formats) and xf_formats[idx]:
-                    meta.formats[(row, col)] = xf_formats[idx]
-        elif tag == "col" and el.get("hidden") in ("1", "true"):
-            meta.hidden_cols.update(range(int(el.get("min", "1")) - 1, int(el.get("max", "1"))))
+                    meta.formats[(pos[0], pos[1])] = xf_formats[idx]
+        elif name == "row":
+            pos[0] = int(attrs["r"]) - 1 if "r" in attrs else pos[0] + 1
+            pos[1] = -1
+            if attrs.get("hidden") in ("1", "true"):
+                meta.hidden_rows.add(pos[0])
+        elif name == "col" and attrs.get("hidden") in ("1", "true"):
+            meta.hidden_cols.update(range(int(attrs.get("min", "1")) - 1, int(attrs.get("max", "1"))))
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.ParseFile(fh)
     return meta
