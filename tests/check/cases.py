@@ -109,6 +109,12 @@ def _target(name: str | None = None, text: str | None = None) -> Edit:
     return run
 
 
+def _targets_only(d: Disclosure) -> None:
+    """A template without 项目支出表: the projects are those of the 绩效目标表."""
+    d.tables = [t for t in d.tables if t.kind != "project_expenditure"]
+    d.projects = [p for p in (t.as_project() for t in d.performance) if p]
+
+
 def _notes(kind: str, notes: list[str]) -> Edit:
     def run(d: Disclosure) -> None:
         d.tables_of(kind)[0].notes = notes
@@ -228,6 +234,7 @@ CASES: dict[str, Case] = {
     "performance.amounts": Case(_target(text="31.00")),
     "performance.targets_exist": Case(_target(name="其他项目")),
     "projects.sum": Case(_project_amount("31.00")),
+    "projects.sum_targets": Case(_seq(_target(text="31.00"), _targets_only), good=_targets_only),
     "projects.table_sum": Case(lambda d: put(d, "project_expenditure", "信息化运维项目", "total", "31.00")),
     "read.warnings": Case(lambda d: d.warnings.append("表3 第12行的列位置不确定")),
     "row.basic_personnel_public": Case(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.cells import column_label
-from yusuan.check.compare import check_sum
+from yusuan.check.compare import agrees, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, WARNING, Finding
 from yusuan.check.registry import rule
@@ -28,11 +28,13 @@ def _sum_rows(
     A column none of the children prints at all (not even blank) is a parent-only figure, such as
     the 人员经费/公用经费 of a 合计 row over 经济分类 rows that print one amount each: skipped.
     """
-    for column in parent.values:
-        total = ctx.cell(table, parent, column)
-        if total is None or not any(column in c.values for c in children):
+    for column, amount in parent.values.items():
+        if not any(column in c.values for c in children) or agrees(
+            amount, (c.values.get(column) for c in children)
+        ):
             continue
-        f = check_sum(
+        total = ctx.cell(table, parent, column)
+        f = total and check_sum(
             total,
             ctx.cells(table, children, column),
             f"{what}（{column_label(table, column)}）",

@@ -95,28 +95,35 @@ def list_table_sum(ctx: Context) -> Iterator[Finding]:
         yield from _table_sums(ctx, table, WARNING)
 
 
+def _projects_vs_spending(ctx: Context, listed: bool) -> Iterator[Finding]:
+    """Σ projects (from the 项目支出表 when ``listed``, else from the 绩效目标表) against 项目支出."""
+    projects = [p for p in ctx.d.projects if (p.origin == "project_expenditure") == listed]
+    cells = [c for c in (project_cell(ctx, p) for p in projects) if c is not None]
+    target = ctx.total_cell("expenditure_summary", "project")
+    if target is None and not listed:
+        target = ctx.total_cell("project_expenditure")
+    if cells and target is not None:
+        f = check_sum(target, cells, "项目支出", "逐项列示的项目金额之和")
+        if f:
+            yield f
+
+
 @rule(
     "projects.sum",
     "Σ 项目 = 项目支出",
     ERROR,
-    "逐项列示的项目金额之和应等于支出总表（或项目支出表合计）的项目支出。",
+    "项目支出表逐项列示的项目金额之和应等于支出总表的项目支出。",
 )
 def projects_sum(ctx: Context) -> Iterator[Finding]:
-    cells = [c for c in (project_cell(ctx, p) for p in ctx.d.projects) if c is not None]
-    if not cells:
-        return
-    listed = all(p.origin == "project_expenditure" for p in ctx.d.projects)
-    target = ctx.total_cell("expenditure_summary", "project")
-    if target is None:
-        target = ctx.total_cell("project_expenditure") if not listed else None
-    if target is None or (not listed and ctx.d.kind != BUDGET):
-        return
-    f = check_sum(target, cells, "项目支出", "逐项列示的项目金额之和")
-    if f:
-        yield (
-            f
-            if listed
-            else Finding(
-                f.rule, WARNING if f.severity == ERROR else f.severity, f.message, f.values, f.locations
-            )
-        )
+    yield from _projects_vs_spending(ctx, listed=True)
+
+
+@rule(
+    "projects.sum_targets",
+    "Σ 项目绩效目标表金额 = 项目支出",
+    WARNING,
+    "没有项目支出表时，各项目绩效目标表的金额之和通常等于项目支出；绩效目标可能只覆盖部分项目，故为警告（仅部门预算）。",
+)
+def projects_sum_targets(ctx: Context) -> Iterator[Finding]:
+    if ctx.d.kind == BUDGET:
+        yield from _projects_vs_spending(ctx, listed=False)

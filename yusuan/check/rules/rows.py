@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.cells import column_label
-from yusuan.check.compare import check_sum
+from yusuan.check.compare import agrees, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
@@ -29,9 +29,10 @@ def _row_sums(
     """``total`` = Σ ``parts`` on every row of ``table`` that prints the total column."""
     parts_what = "+".join(column_label(table, p) for p in parts) + " 之和"
     for item in table.items:
-        cell = ctx.cell(table, item, total)
-        if cell is None or item.side == "income":
+        amount = item.values.get(total)
+        if amount is None or item.side == "income" or agrees(amount, (item.values.get(p) for p in parts)):
             continue
+        cell = ctx.cell(table, item, total)
         row = [ctx.cell(table, item, p) or ctx.blank(table, item, p) for p in parts]
         f = check_sum(cell, row, f"{item.code or item.name} {what}", parts_what)
         if f:
