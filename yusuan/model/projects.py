@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from yusuan.layout import Line
 from yusuan.model.disclosure import Project
@@ -51,17 +52,45 @@ class _Block:
     pieces: list[tuple[int, str]] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
     line: Line | None = None
+    breaks: set[int] = field(default_factory=set)
 
     def paragraphs(self) -> list[list[str]]:
-        """The pieces split where the source has a blank line between them."""
+        """The pieces split where the source leaves a blank line (or, in a PDF, a wider gap)."""
         out: list[list[str]] = []
         last = None
         for number, text in self.pieces:
-            if last is None or number - last > 1:
+            if last is None or number - last > 1 or number in self.breaks:
                 out.append([])
             out[-1].append(text)
             last = number
         return out
+
+
+def _top(line: Line) -> float | None:
+    """The line's top edge (PDF), from its cells when the line itself has none."""
+    if line.top is not None:
+        return line.top
+    tops = [c.top for c in line.cells if c.top is not None]
+    return min(tops) if tops else None
+
+
+def _gap_breaks(lines: Sequence[Line]) -> set[int]:
+    """Line numbers that follow a vertical gap wider than 1.6 line steps (PDF paragraphs have no
+    blank lines between them); empty without geometry."""
+    steps: list[float] = []
+    pairs: list[tuple[Line, float]] = []
+    for a, b in pairwise(lines):
+        ta, tb = _top(a), _top(b)
+        if ta is None or tb is None or a.page != b.page:
+            continue
+        step = tb - ta
+        if step > 0:
+            steps.append(step)
+            pairs.append((b, step))
+    if not steps:
+        return set()
+    usual = sorted(steps)[len(steps) // 4]  # the step inside a paragraph: the common small one
+    return {b.number for b, step in pairs if step > 1.6 * usual}
 
 
 def _source_key(group: str, label: str) -> str | None:
@@ -184,7 +213,8 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
     header: set[str] = set()
     has_content = False
     blocks: list[_Block] = []
-    current = _Block()
+    breaks = _gap_breaks(lines)
+    current = _Block(breaks=breaks)
     in_header = True
     skipping = False
     for line in lines:
@@ -208,7 +238,7 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
         if figures:
             current.figures, current.line = figures, line
             blocks.append(current)
-            current = _Block()
+            current = _Block(breaks=breaks)
     return blocks, header, has_content
 
 
