@@ -28,6 +28,7 @@ from yusuan.tables.table import Table
 _META = re.compile(
     r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)"
 )
+_ALIGN = 12.0
 _TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)$")
 _SOURCES: tuple[tuple[str, str], ...] = (
     ("一般公共", "general_public_budget"),
@@ -53,6 +54,7 @@ class _Block:
     figures: list[str] = field(default_factory=list)
     line: Line | None = None
     breaks: set[int] = field(default_factory=set)
+    x0: float | None = None
 
     def paragraphs(self) -> list[list[str]]:
         """The pieces split where the source leaves a blank line (or, in a PDF, a wider gap)."""
@@ -209,43 +211,93 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
 
 
 def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], bool]:
-    """Split a flowing table into blocks; also the header texts and whether it has a content column."""
+    """Split a flowing table into blocks; also the header cells and whether it has a content column.
+
+    A page break repeats the title, meta and header: from the title on, lines made only of header
+    cells are skipped. A line of figures with no text before it (a PDF centres figures on a cell
+    that wraps) takes the text lines right below it.
+    """
     header: set[str] = set()
     has_content = False
     blocks: list[_Block] = []
     breaks = _gap_breaks(lines)
     current = _Block(breaks=breaks)
+    orphan: _Block | None = None
     in_header = True
     skipping = False
     for line in lines:
         text = squash(line.text)
         figures, words = _figures_and_text(line)
+        cells = {squash(c.text) for c in line.cells if c.text.strip()}
         if text == title or _META.match(text):
             skipping = not in_header
             continue
         if in_header:
             if not figures:
-                header.add(text)
+                header.update(cells | {text})
                 has_content = has_content or "项目内容" in text or "项目概述" in text
                 continue
             in_header = False
         if skipping:
-            if text in header:
+            if not figures and (text in header or cells <= header):
                 continue
             skipping = False
+        if (
+            orphan is not None
+            and words
+            and not figures
+            and orphan.line is not None
+            and line.number == _last(orphan) + 1
+        ):
+            orphan.pieces.append((line.number, " ".join(words)))
+            continue
+        orphan = None
         if words:
+            if not current.pieces and line.cells[0].top is not None:
+                current.x0 = next(c.x0 for c in line.cells if c.text.strip())
             current.pieces.append((line.number, " ".join(words)))
         if figures:
             current.figures, current.line = figures, line
             blocks.append(current)
+            orphan = current if len(current.pieces) == 0 else None
             current = _Block(breaks=breaks)
     return blocks, header, has_content
+
+
+def _last(block: _Block) -> int:
+    """The last source line a block holds."""
+    numbers = [n for n, _ in block.pieces]
+    if block.line is not None:
+        numbers.append(block.line.number)
+    return max(numbers)
+
+
+def _column_x(lines: Sequence[Line], label: str) -> float | None:
+    """x0 of the header cell ``label`` (PDF geometry), or None."""
+    for line in lines:
+        for cell in line.cells:
+            if squash(cell.text) == label and cell.top is not None:
+                return cell.x0
+    return None
+
+
+def _unit_by_column(lines: Sequence[Line], blocks: Sequence[_Block]) -> list[bool] | None:
+    """Whether each block starts in the 单位名称 column rather than the 项目名称 column, where the
+    PDF places them apart and the blocks really use both; None otherwise."""
+    unit_x, name_x = _column_x(lines, "单位名称"), _column_x(lines, "项目名称")
+    if unit_x is None or name_x is None or abs(unit_x - name_x) <= _ALIGN:
+        return None
+    xs = [b.x0 for b in blocks]
+    if not any(x is not None and abs(x - name_x) <= _ALIGN for x in xs):
+        return None
+    return [x is not None and abs(x - unit_x) < abs(x - name_x) for x in xs]
 
 
 def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[Project]:
     blocks, _, has_content = _blocks(lines, title)
     blocks = [b for b in blocks if not _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))]
     amounts = [_dec(b.figures[0]) for b in blocks]
+    by_column = _unit_by_column(lines, blocks)
     projects: list[Project] = []
     unit: str | None = None
     for i, block in enumerate(blocks):
@@ -254,7 +306,12 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
             continue
         name = join_wrapped(paragraphs[0])
         content = join_wrapped(t for p in paragraphs[1:] for t in p) or None
-        if content is None and (has_content or _sums_following(amounts, i)):
+        is_unit = (
+            by_column[i]
+            if by_column is not None
+            else content is None and (has_content or _sums_following(amounts, i))
+        )
+        if is_unit:
             unit = clean_unit_name(name)
             continue
         assert block.line is not None
