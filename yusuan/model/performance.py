@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from yusuan.layout import Line
+from yusuan.layout import Cell, Line
 from yusuan.model.disclosure import Indicator, PerformanceTarget
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
@@ -32,6 +32,7 @@ _TITLE_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]+)[、.
 _TITLE_SUFFIX = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:填报)?表$")
 _GENERIC_TITLE = re.compile(r"部门|单位|整体|项目[（(]政策[)）]$|^(?:预算)?项目$|财政项目支出")
 _GLUED_FIGURE = re.compile(r"^(\d[\d,]*\.\d+)(?=[\u4e00-\u9fff（(])")
+_ROW_TOLERANCE = 12.0
 _NAME_AFTER = re.compile(r"名称\s*[:：]?\s*(.*)$")
 _UNIT_LABEL = re.compile(r"(?:实施单位|项目实施单位)[:：]?")
 _AMOUNT_LABELS = re.compile(
@@ -72,31 +73,50 @@ def _is_label(text: str) -> bool:
     return bool(_NEXT_LABEL.match(squash(text)))
 
 
-def _name_cells(line: Line) -> list[str] | None:
+def _name_cells(line: Line) -> list[Cell] | None:
     """The cells after a '…名称' label cell up to the next label cell ('项目性质', '项目类别' …); None
     when the label is not a cell of its own."""
-    cells = [c.text.strip() for c in line.cells if c.text.strip()]
-    start = next((i for i, c in enumerate(cells) if _NAME_LABEL.search(squash(c))), None)
+    cells = [c for c in line.cells if c.text.strip()]
+    start = next((i for i, c in enumerate(cells) if _NAME_LABEL.search(squash(c.text))), None)
     if start is None:
         return None
-    out: list[str] = []
+    out: list[Cell] = []
     for cell in cells[start + 1 :]:
-        if _SIDE_LABEL.match(squash(cell)):
+        if _SIDE_LABEL.match(squash(cell.text)):
             break
         out.append(cell)
     return out
 
 
+def _same_row(first: Line, line: Line) -> bool:
+    """True when ``line`` is part of ``first``'s visual row (a PDF splits a row whose cells sit at
+    slightly different heights)."""
+    tops = [c.top for c in first.cells if c.top is not None]
+    others = [c.top for c in line.cells if c.top is not None]
+    return bool(tops and others) and line.page == first.page and max(others) - min(tops) < _ROW_TOLERANCE
+
+
 def _name(lines: Sequence[Line]) -> str | None:
     """The name after '名称' on the start line, with its wrapped continuation lines."""
     first = lines[0]
-    parts = _name_cells(first)
-    if parts is None:
+    cells = _name_cells(first)
+    if cells is None:
         m = _NAME_AFTER.search(first.text)
         parts = [m.group(1).strip()] if m and m.group(1).strip() else []
+    else:
+        label_x = max((c.x1 for c in first.cells if _NAME_LABEL.search(squash(c.text))), default=0.0)
+        for line in lines[1:3]:
+            if _same_row(first, line) and not _is_label(line.text):
+                cells = [*cells, *(c for c in line.cells if c.text.strip() and c.x0 >= label_x)]
+        if cells and all(c.top is not None for c in cells):
+            cells = sorted(cells, key=lambda c: c.x0)
+        parts = [c.text.strip() for c in cells]
     wrapped_below = not parts
     last = first.number
     for line in lines[1:]:
+        if cells is not None and _same_row(first, line):
+            last = line.number
+            continue
         if _is_label(line.text) or ("\t" in line.raw and sum(1 for c in line.cells if c.text.strip()) >= 2):
             break
         if parts and line.number - last > 1 and not wrapped_below:
