@@ -46,6 +46,14 @@ class Context:
         self._previous = previous
         self._indexes: dict[int, TableIndex] = {}
         self._cells: dict[tuple[int, int, str], Cell | None] = {}
+        self._memo: dict[tuple[str, int], Any] = {}
+
+    def memo(self, name: str, obj: object, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per run for (``name``, ``obj``): shared derived facts such as emptiness."""
+        key = (name, id(obj))
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- tables -----------------------------------------------------------------------------
     def tables(self, *kinds: str) -> list[StatementTable]:
@@ -143,10 +151,11 @@ class Context:
         if not figures:
             return None
         chosen = figures[0] if near is None else companion(figures, near)
-        return narrative_cell(chosen, self.d.money_unit)
+        return self.narrative_cell(chosen)
 
     def narrative_cell(self, figure: NarrativeFigure) -> Cell:
-        return narrative_cell(figure, self.d.money_unit)
+        """A quoted figure as a cell (built once per run)."""
+        return self.memo("narrative", figure, lambda: narrative_cell(figure, self.d.money_unit))
 
     @cached_property
     def _claims(self) -> dict[str, list[NarrativeFigure]]:

@@ -4,6 +4,7 @@ below its parent. Dictionaries come from ``yusuan.codes``; an absent code is “
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from yusuan.check.context import Context, clean_name
 from yusuan.check.finding import INFO, WARNING, Finding, Location
@@ -57,20 +58,27 @@ def _known(ctx: Context, kinds: tuple[str, ...], systems: tuple[str, ...]) -> It
         )
 
 
-def _names(ctx: Context, kinds: tuple[str, ...], systems: tuple[str, ...]) -> Iterator[Finding]:
+@lru_cache(maxsize=16384)
+def _match(code: str, printed: str, system: str, year: int | None) -> tuple[str, str | None]:
+    """(status, expected name) of a printed name; cached because every table repeats its codes."""
     from yusuan.codes import name_matches
 
+    result = name_matches(code, printed, system, year)  # type: ignore[arg-type]
+    return result.status, result.expected
+
+
+def _names(ctx: Context, kinds: tuple[str, ...], systems: tuple[str, ...]) -> Iterator[Finding]:
     for table, item in _coded(ctx, kinds, systems):
         code = item.code or ""
         printed = clean_name(item.name.replace(code, ""))
-        result = name_matches(code, printed, system_of(code), ctx.d.year)  # type: ignore[arg-type]
-        if result.status in ("differs", "misprint"):
-            note = "（已知误印）" if result.status == "misprint" else ""
+        status, expected = _match(code, printed, system_of(code) or "", ctx.d.year)
+        if status in ("differs", "misprint"):
+            note = "（已知误印）" if status == "misprint" else ""
             yield Finding(
                 "",
                 WARNING,
-                f"科目 {code} 印为“{printed}”，分类表为“{result.expected}”{note}",
-                (printed, result.expected or ""),
+                f"科目 {code} 印为“{printed}”，分类表为“{expected}”{note}",
+                (printed, expected or ""),
                 (_loc(ctx, table, item),),
             )
 

@@ -73,7 +73,11 @@ def tables(ctx: Context) -> Iterator[Finding]:
 )
 def empty_note(ctx: Context) -> Iterator[Finding]:
     for table in ctx.d.tables:
-        if table.kind != "raw" and is_empty(table) and not any(n.strip() for n in table.notes):
+        if (
+            table.kind != "raw"
+            and ctx.memo("empty", table, lambda t=table: is_empty(t))
+            and not any(n.strip() for n in table.notes)
+        ):
             yield Finding(
                 "", WARNING, f"{table_label(table)} 为空表，但没有说明原因", (), (_table_loc(table),)
             )
@@ -88,7 +92,7 @@ def empty_note(ctx: Context) -> Iterator[Finding]:
 def note_contradicts(ctx: Context) -> Iterator[Finding]:
     for table in ctx.d.tables:
         said = next((n for n in table.notes if EMPTY_SAYS.search(n) and not CONDITIONAL.search(n)), None)
-        if said and not is_empty(table):
+        if said and not ctx.memo("empty", table, lambda t=table: is_empty(t)):
             yield Finding(
                 "",
                 ERROR,
