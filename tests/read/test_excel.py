@@ -158,6 +158,13 @@ def test_not_a_workbook_is_unreadable(tmp_path: Path) -> None:
         read_excel(path)
 
 
+def test_an_ole2_file_that_is_not_a_workbook_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "report.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 512)
+    with pytest.raises(UnreadableInput, match="not an Excel workbook"):
+        read_layout(path)
+
+
 @pytest.mark.parametrize(
     ("value", "fmt", "shown"),
     [

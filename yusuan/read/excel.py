@@ -31,6 +31,7 @@ from yusuan.layout import Cell, Layout, Line, Page
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # BIFF8, BIFF5
 
 
 def read_excel(path: str | Path) -> Layout:
@@ -69,8 +70,10 @@ def _check_container(path: Path) -> str:
     except OSError as exc:
         raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=path.name) from None
     if data.startswith(_OLE2):
-        if _ENCRYPTED_STREAM in data[:1 << 20] or _ENCRYPTED_STREAM in data[-(1 << 16):]:
+        if _ENCRYPTED_STREAM in data:
             raise UnreadableInput("is password-protected (an encrypted Office file)", source=path.name)
+        if not any(stream in data for stream in _XLS_STREAMS):
+            raise UnreadableInput("an old Office (OLE2) file that is not an Excel workbook", source=path.name)
         return "xls"
     if data.startswith(b"PK"):
         try:
