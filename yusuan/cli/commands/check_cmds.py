@@ -154,8 +154,10 @@ def rules(as_json: AsJson = False) -> None:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     table = Table(title=f"核对规则（{len(catalogue)} 条）", title_justify="left")
-    for column in ("规则", "级别", "名称", "理由"):
-        table.add_column(column)
+    table.add_column("规则", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("名称")
+    table.add_column("理由")
     for r in catalogue:
         table.add_row(r.id, f"[{STYLE[r.severity]}]{LABEL[r.severity]}[/]", r.title, r.rationale)
     Console().print(table)
