@@ -111,9 +111,13 @@ def _in_unit(value: Decimal | None, unit: str | None, target: str) -> Decimal | 
 
 
 def _three_public(d: Disclosure) -> dict[str, Decimal | None]:
+    """The 三公 table's current year; without a table, what the text states (parts it does not
+    state stay None)."""
     tp = d.three_public
     if tp is None or not tp.current:
-        return {key: None for key in THREE_PUBLIC_KEYS}
+        if d.narrative.figure("three_public.total") is None:
+            return {key: None for key in THREE_PUBLIC_KEYS}
+        return {key: _narrative_amount(d, f"three_public.{key}") for key in THREE_PUBLIC_KEYS}
     unit = tp.money_unit or d.money_unit
     return {key: _in_unit(_value(tp.current.get(key)), unit, d.money_unit) for key in THREE_PUBLIC_KEYS}
 
