@@ -113,13 +113,46 @@ def header_text(header: Sequence[Line]) -> str:
         )
         return "|".join(squash(text) for _, _, text in cells)
     if header and all(cell.top is not None for line in header for cell in line.cells):
-        placed = sorted((cell.x0, row, cell.text) for row, line in enumerate(header) for cell in line.cells if cell.text)
-        out, last = [], None
-        for x0, _, text in placed:  # fragments stacked at one x are one word broken over lines
-            out.append(("" if last is not None and abs(x0 - last) < 2 else "|") + squash(text))
-            last = x0
-        return "".join(out)
+        return _geometry_text(header)
     return "".join("|".join(squash(c.text) for c in line.cells) for line in header)
+
+
+def _span(line: Line, index: int) -> tuple[float, float]:
+    """The room a header cell has: from its left neighbour's end to its right neighbour's start
+    (a merged group cell is as wide as the columns under it, its centred text is not)."""
+    cells = line.cells
+    left = cells[index - 1].x1 if index > 0 else float("-inf")
+    right = cells[index + 1].x0 if index + 1 < len(cells) else float("inf")
+    return left, right
+
+
+def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -> str:
+    """PDF headers: words in x order; a group word just before the first member under it."""
+    catalogue = catalogue or load_catalogue()
+    names = tuple(n for g in catalogue.groups for n in g.names)
+    placed: list[tuple[float, int, str]] = []
+    for row, line in enumerate(header):
+        for index, cell in enumerate(line.cells):
+            text = squash(cell.text)
+            if not text:
+                continue
+            key = cell.x0
+            if any(name in text for name in names):
+                left, right = _span(line, index)
+                below = [
+                    c.x0
+                    for lower in header[row + 1 :]
+                    for c in lower.cells
+                    if c.text.strip() and left <= (c.x0 + c.x1) / 2 <= right
+                ]
+                key = min(below) - 0.5 if below else key
+            placed.append((key, row, text))
+    placed.sort()
+    out, last = [], None
+    for x0, _, text in placed:  # fragments stacked at one x are one word broken over lines
+        out.append(("" if last is not None and abs(x0 - last) < 2 else "|") + text)
+        last = x0
+    return "".join(out)
 
 
 def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None) -> list[str]:

@@ -8,6 +8,7 @@ a grammar over the tokens: [序号] [code parts] name… values…. A new row st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from yusuan.layout import Line
@@ -15,6 +16,7 @@ from yusuan.money import is_amount
 
 _DASHES = frozenset({"-", "—", "–", "－", "——"})
 _CODE_LENGTHS = frozenset({3, 5, 7})
+_BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】](.*)$")
 
 
 @dataclass(slots=True)
@@ -67,12 +69,20 @@ def is_value(text: str, integers: bool) -> bool:
 
 
 def _tokens(line: Line) -> list[tuple[str, int | None]]:
-    """(token, tab field) pairs; a tab field holding '558001 名称' gives two tokens."""
+    """(token, tab field) pairs; a tab field holding '558001 名称' gives two tokens, and a code
+    printed in brackets before its name ('[20140]信访事务') gives code and name."""
     tabbed = "\t" in line.raw
     out: list[tuple[str, int | None]] = []
     for index, cell in enumerate(line.cells):
         for part in cell.text.split():
-            out.append((part, index if tabbed else None))
+            field = index if tabbed else None
+            m = _BRACKETED.match(part)
+            if m:
+                out.append((m.group(1), field))
+                part = m.group(2)
+                if not part:
+                    continue
+            out.append((part, field))
     return out
 
 

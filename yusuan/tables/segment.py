@@ -230,5 +230,9 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
             continue
         table = Table(kind=kind, title=title, title_line=title_line, number=number, money_unit=_money_unit([title_line, *head]))
         _split(table, block)
+        if kind == "raw" and not table.body:
+            narrative.extend([title_line, *block])  # a '…表' heading with nothing under it
+            continue
         tables.append(table)
+    narrative.sort(key=lambda ln: ln.number)
     return tables, narrative

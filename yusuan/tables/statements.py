@@ -155,11 +155,13 @@ def _part_total(name: str, catalogue: Catalogue) -> str | None:
 
 def _grid(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
+    rows = read_rows(table.body, "序号" in header_text(table.header))
     columns = header_columns(table.header, catalogue)
+    if not columns and rows and max(len(r.values) for r in rows) == 1:
+        columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
     if not columns:
         return
     st.columns = columns
-    rows = read_rows(table.body, "序号" in header_text(table.header))
     start = _tab_start(rows)
     options = [_options(row, columns, start, catalogue) for row in rows]
     _refine(rows, options, len(columns))
