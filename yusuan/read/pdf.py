@@ -16,9 +16,10 @@ import pypdfium2.raw as pdfium_c
 
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Line, Page
+from yusuan.read.pdf_boxes import merge_wrapped
 from yusuan.read.pdf_garble import garbled_share, is_garbled, is_scan, repair
-from yusuan.read.pdf_glyphs import PageGlyphs, read_page_glyphs
-from yusuan.read.pdf_lines import page_lines
+from yusuan.read.pdf_glyphs import PageGlyphs, Rule, read_page_glyphs
+from yusuan.read.pdf_lines import LineCells, page_lines
 
 _OCR_MISSING = "OCR is not available: install yusuan[ocr]"
 
@@ -75,8 +76,11 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 def _page_of(number: int, glyphs: PageGlyphs, first_line: int) -> Page:
     """Build the Page for one page's glyphs; lines numbered from ``first_line``."""
     page = Page(number=number, width=glyphs.width, height=glyphs.height, rotation=glyphs.rotation)
-    rules = glyphs.rules
-    for index, (cells, top, bottom) in enumerate(page_lines(glyphs.glyphs, rules)):
+
+    def merge(lines: list[LineCells], vrules: list[Rule]) -> list[LineCells]:
+        return merge_wrapped(lines, vrules, glyphs.hrules())
+
+    for index, (cells, top, bottom) in enumerate(page_lines(glyphs.glyphs, glyphs.rules, merge)):
         fixed = [c if c.text.isascii() else c._replace(text=repair(c.text)) for c in cells]
         text = " ".join(c.text for c in fixed)
         page.lines.append(Line(fixed, number, first_line + index, text, top, bottom))

@@ -18,8 +18,9 @@ import pypdfium2.raw as pdfium_c
 
 # A glyph is a plain tuple for speed: (x0, top, x1, bottom, text), top-left origin, PDF points.
 Glyph = tuple[float, float, float, float, str]
-# A vertical rule: (x, top, bottom) in the same frame.
+# A vertical rule: (x, top, bottom) in the same frame; a horizontal one: (y, x0, x1).
 Rule = tuple[float, float, float]
+HRule = tuple[float, float, float]
 
 _PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
 _MAX_SEGMENTS = 4000  # a path with more segments is a drawing, not table rules
@@ -38,14 +39,21 @@ class PageGlyphs:
     unmapped: int = 0  # sampled glyphs PDFium could not map to Unicode
     sampled: int = 0
     image_cover: float = 0.0  # fraction of the page area under images
-    _rules: list[Rule] | None = None
+    _rules: tuple[list[Rule], list[HRule]] | None = None
     _page: object = None
     _frame: tuple[float, float, float, float, int] | None = None
 
     def rules(self) -> list[Rule]:
-        """Vertical rules of the page (read lazily: only pages with tight gaps need them)."""
+        """Vertical rules of the page (read lazily, while the page is open: pages of prose need none)."""
+        return self._ruling()[0]
+
+    def hrules(self) -> list[HRule]:
+        """Horizontal rules of the page, sorted by y."""
+        return self._ruling()[1]
+
+    def _ruling(self) -> tuple[list[Rule], list[HRule]]:
         if self._rules is None:
-            self._rules = _vertical_rules(self._page, self._frame) if self._page is not None else []
+            self._rules = _ruling_lines(self._page, self._frame) if self._page is not None else ([], [])
         return self._rules
 
 
@@ -148,9 +156,10 @@ def _object_bounds(obj) -> tuple[float, float, float, float] | None:
     return (left.value, bottom.value, right.value, top.value) if ok else None
 
 
-def _vertical_rules(page, frame) -> list[Rule]:
-    """Vertical line segments (thin paths, rectangle edges, segments of grid paths) in the frame."""
+def _ruling_lines(page, frame) -> tuple[list[Rule], list[HRule]]:
+    """Vertical and horizontal segments (thin paths, rectangle edges, grid paths) in the frame."""
     rules: list[Rule] = []
+    hrules: list[HRule] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):
         obj = pdfium_c.FPDFPage_GetObject(page, index)
         if pdfium_c.FPDFPageObj_GetType(obj) != _PATH:
@@ -169,8 +178,11 @@ def _vertical_rules(page, frame) -> list[Rule]:
             x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
             if x1 - x0 < _THIN and y1 - y0 >= _THIN:
                 rules.append(((x0 + x1) / 2, y0, y1))
+            elif y1 - y0 < _THIN and x1 - x0 >= _THIN:
+                hrules.append(((y0 + y1) / 2, x0, x1))
     rules.sort()
-    return rules
+    hrules.sort()
+    return rules, hrules
 
 
 def _path_segments(obj) -> list[tuple[float, float, float, float]]:

@@ -159,8 +159,15 @@ def fill_blank_columns(cells: list[Cell], rule_xs: list[float], top: float, bott
     return sorted(cells + blanks, key=lambda c: c.x0)
 
 
-def page_lines(glyphs: list[Glyph], rules: Callable[[], list[Rule]] | None = None) -> list[LineCells]:
-    """Every non-empty line of a page as cells, top to bottom; ruled blanks become empty cells."""
+def page_lines(
+    glyphs: list[Glyph],
+    rules: Callable[[], list[Rule]] | None = None,
+    merge: Callable[[list[LineCells], list[Rule]], list[LineCells]] | None = None,
+) -> list[LineCells]:
+    """Every non-empty line of a page as cells, top to bottom; ruled blanks become empty cells.
+
+    ``merge`` (given the lines and the vertical rules) may join wrapped lines before blanks are filled.
+    """
     out = []
     for line in group_lines(glyphs):
         cells, top, bottom = split_cells(line, rules)
@@ -169,5 +176,7 @@ def page_lines(glyphs: list[Glyph], rules: Callable[[], list[Rule]] | None = Non
     if rules is not None and any(len(cells) > 1 for cells, _, _ in out):
         page_rules = rules()
         if page_rules:
+            if merge is not None:
+                out = merge(out, page_rules)
             out = [(fill_blank_columns(c, _rules_across(page_rules, t, b), t, b), t, b) for c, t, b in out]
     return out

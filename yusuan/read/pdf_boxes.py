@@ -1,0 +1,172 @@
+"""Ruled boxes: text wrapped inside one ruled table cell becomes one cell on one line.
+
+Why: spreadsheets exported to PDF wrap long names and headers inside their cell ("机关事业单位基本
+养老保险缴费" / "支出"; "一般公共预" / "算"), which the page shows as separate visual lines. Where a
+cell's four sides are ruling lines, everything inside is one cell, as the workbook had it; the
+visual lines that share such a box are one table row. A "box" holding several lines that each
+carry a number is not a cell but rows drawn without separators, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from yusuan.layout import Cell
+from yusuan.read.pdf_glyphs import HRule, Rule
+from yusuan.read.pdf_lines import LineCells
+
+MAX_LINES = 5  # more visual lines in one box: not a wrapped cell
+_SLACK = 1.5  # text may touch its rules by this much (points)
+_NUMBER = re.compile(r"^[-−+]?[\d,，.]+%?$")
+
+Box = tuple[float, float, float, float]
+
+
+def _vertical_at(rules: list[Rule], xs: list[float], x: float, y: float, leftward: bool) -> float | None:
+    """The nearest vertical rule left of (or right of) x that crosses height y."""
+    if leftward:
+        i = bisect_right(xs, x + _SLACK) - 1
+        while i >= 0:
+            rx, top, bottom = rules[i]
+            if top - _SLACK <= y <= bottom + _SLACK:
+                return rx
+            i -= 1
+    else:
+        i = bisect_left(xs, x - _SLACK)
+        while i < len(rules):
+            rx, top, bottom = rules[i]
+            if top - _SLACK <= y <= bottom + _SLACK:
+                return rx
+            i += 1
+    return None
+
+
+def _horizontal_at(rules: list[HRule], ys: list[float], y: float, x: float, upward: bool) -> float | None:
+    """The nearest horizontal rule above (or below) y that spans x."""
+    if upward:
+        i = bisect_right(ys, y + _SLACK) - 1
+        while i >= 0:
+            ry, x0, x1 = rules[i]
+            if x0 - _SLACK <= x <= x1 + _SLACK:
+                return ry
+            i -= 1
+    else:
+        i = bisect_left(ys, y - _SLACK)
+        while i < len(rules):
+            ry, x0, x1 = rules[i]
+            if x0 - _SLACK <= x <= x1 + _SLACK:
+                return ry
+            i += 1
+    return None
+
+
+def _join(parts: list[str]) -> str:
+    """Wrapped pieces of one cell: CJK joins solid, Latin words and numbers with a space."""
+    out = parts[0]
+    for part in parts[1:]:
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalnum()
+        ):
+            out += " "
+        out += part
+    return out
+
+
+def _cell_box(c: Cell, vrules, xs, hrules, ys) -> Box | None:
+    """The ruled box around a cell: the nearest rule on each side, or None if a side is open."""
+    if c.top is None or c.bottom is None:
+        return None
+    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    left = _vertical_at(vrules, xs, c.x0, cy, True)
+    right = _vertical_at(vrules, xs, c.x1, cy, False)
+    top = _horizontal_at(hrules, ys, c.top, cx, True)
+    bottom = _horizontal_at(hrules, ys, c.bottom, cx, False)
+    if left is None or right is None or top is None or bottom is None:
+        return None
+    return (round(left, 1), round(top, 1), round(right, 1), round(bottom, 1))
+
+
+def _row_keys(tops: list[float]) -> dict[float, float]:
+    """Box tops within 2 pt of each other are one row (rules drawn as thin rectangles differ a little)."""
+    keys: dict[float, float] = {}
+    current = None
+    for top in sorted(set(tops)):
+        if current is None or top - current > 2.0:
+            current = top
+        keys[top] = current
+    return keys
+
+
+def merge_wrapped(lines: list[LineCells], vrules: list[Rule], hrules: list[HRule]) -> list[LineCells]:
+    """Rebuild the rows of ruled tables from their boxes (see module doc); other lines pass through."""
+    if len(lines) < 2 or not vrules or not hrules:
+        return lines
+    xs = [r[0] for r in vrules]
+    ys = [r[0] for r in hrules]
+    box_of: dict[tuple[int, int], Box] = {}
+    members: dict[Box, list[tuple[int, int]]] = {}
+    for li, (cells, _, _) in enumerate(lines):
+        for ci, c in enumerate(cells):
+            if c.text and (box := _cell_box(c, vrules, xs, hrules, ys)) is not None:
+                box_of[li, ci] = box
+                members.setdefault(box, []).append((li, ci))
+    for cells_in in members.values():
+        rows = {li for li, _ in cells_in}
+        numbers = sum(1 for li, ci in cells_in if _NUMBER.match(lines[li][0][ci].text))
+        if len(rows) > MAX_LINES or max(rows) - min(rows) >= MAX_LINES or (len(rows) > 1 and numbers > 1):
+            for m in cells_in:  # rows drawn without separators: not one cell
+                del box_of[m]
+    ruled = [
+        any(c.text for c in cells) and all((li, ci) in box_of for ci, c in enumerate(cells) if c.text)
+        for li, (cells, _, _) in enumerate(lines)
+    ]
+    if not any(ruled):
+        return lines
+    out: list[LineCells] = []
+    li = 0
+    while li < len(lines):
+        if not ruled[li]:
+            out.append(lines[li])
+            li += 1
+            continue
+        end = li
+        while end < len(lines) and ruled[end]:
+            end += 1
+        out.extend(_rebuild(lines, range(li, end), box_of))
+        li = end
+    return out
+
+
+def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], Box]) -> list[LineCells]:
+    """The rows of one run of ruled lines: one cell per box, one line per row of box tops."""
+    by_box: dict[Box, list[Cell]] = {}
+    for li in run:
+        for ci, c in enumerate(lines[li][0]):
+            if c.text:
+                by_box.setdefault(box_of[li, ci], []).append(c)
+    keys = _row_keys([box[1] for box in by_box])
+    rows: dict[float, list[Cell]] = {}
+    for box, cells in by_box.items():
+        cells.sort(key=lambda c: (c.top, c.x0))
+        if len(cells) == 1:
+            cell = cells[0]
+        else:
+            cell = Cell(
+                _join([c.text for c in cells]),
+                min(c.x0 for c in cells),
+                max(c.x1 for c in cells),
+                min(c.top for c in cells),  # type: ignore[type-var]
+                max(c.bottom for c in cells),  # type: ignore[type-var]
+            )
+        rows.setdefault(keys[box[1]], []).append(cell)
+    out: list[LineCells] = []
+    for key in sorted(rows):
+        cells = sorted(rows[key], key=lambda c: c.x0)
+        out.append((cells, min(c.top for c in cells), max(c.bottom for c in cells)))  # type: ignore[type-var]
+    return out
