@@ -27,6 +27,7 @@ _NOTE_RE = re.compile(r"^(注|备注|说明)\s*[0-9一二三四五六七八九�
 _PREFIX_RE = re.compile(r"^(表\s*\d+(?:[-－]\d+)?\s*[.、．:：]?|\d+\s*[、.．]|[（(]\d+[)）])")
 _TRAILER_RE = re.compile(r"([（(][^（()）]*[)）]|公开\s*\d+\s*表|表\s*\d+)$")
 _PROSE = ("。", "，", "；", "：", ":", ",", "详见", "见附")
+_FOLIO_RE = re.compile(r"^(?:[-—–]\d{1,4}[-—–]|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")  # page numbers
 _PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S{2,}")
 _NUMERALS = frozenset("一二三四五六七八九十")
@@ -178,6 +179,8 @@ def _split(table: Table, lines: list[Line]) -> None:
     skipping = False
     for line in lines[end:]:
         text = sq(line)
+        if _FOLIO_RE.match(text):
+            continue
         if table.notes or (_NOTE_RE.match(text) and not has_amount(line)):
             table.notes.append(line)
         elif is_meta(line):
