@@ -68,3 +68,15 @@ def test_empty_seed_table_is_empty_and_keeps_its_note() -> None:
     fund = next(t for t in statements(str(shared_path("seeds", "000_87792da19c622395.txt"))) if t.kind == "government_fund")
     assert fund.empty and fund.columns == ["total", "basic", "project"]
     assert fund.notes and fund.notes[0].startswith("备注")
+
+
+def test_bracketed_codes_single_figure_column_and_page_numbers() -> None:
+    st = statements("bracket_codes.txt")[0]
+    assert st.kind == "general_budget_basic" and st.columns == ["total"]
+    assert [(i.code, i.name) for i in st.items if i.code] == [
+        ("301", "工资福利支出"),
+        ("30101", "基本工资"),
+        ("302", "商品和服务支出"),
+        ("30201", "办公费"),
+    ]
+    assert values(st, "302") == {"total": "10.00"}
