@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import SHARED, shared_path
-from tests.fixtures.pdf.synth import SynthPage, borderless_table, pdf_bytes, ruled_table
+from tests.fixtures.pdf.synth import SynthPage, borderless_table, pdf_bytes, ruled_table, wrapped_table
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Line, Page
 from yusuan.read import read_layout
@@ -165,6 +165,54 @@ def test_borderless_table_two_pages(tmp_path: Path) -> None:
     assert [ln.number for ln in layout.lines()] == list(range(1, 11))
     code = _find(layout, "201", page=2).cells[0]
     assert code.bbox is not None and abs(code.x0 - 40) < 1 and abs(code.bottom - (842 - 750)) < 4
+
+
+def test_wrapped_cells_and_two_row_header(tmp_path: Path) -> None:
+    layout = read_pdf(_write(tmp_path, "wrapped.pdf", wrapped_table()))
+    rows = [_cells(ln) for ln in layout.lines()]
+    assert rows[0] == ["支出总表"]
+    assert [t for t in rows[1] if t] == [
+        "科目编码",
+        "科目名称",
+        "支出预算",
+    ]  # boxes starting at the table top
+    assert rows[2] == ["", "", "基本支出", "项目支出"]  # under the two boxes spanning both header rows
+    assert rows[3] == ["2080505", "机关事业单位基本养老保险缴费支出", "298.72", ""]
+    assert rows[4] == ["2080506", "机关事业单位职业年金缴费支出", "143.37", "0.00"]
+    name = layout.pages[0].lines[3].cells[1]
+    assert (
+        name.top is not None and name.bottom is not None and name.bottom - name.top > 12
+    )  # spans both lines
+    assert [ln.number for ln in layout.lines()] == [1, 2, 3, 4, 5]
+
+
+def test_wild_wrapped_names_and_headers_are_one_cell() -> None:
+    suzhou = read_pdf(shared_path("pdf", "wild", "苏州市审计局_2026_部门预算.pdf"))
+    rows = [_cells(ln) for ln in suzhou.lines()]
+    assert ["2080505", "机关事业单位基本养老保险缴费支出", "298.72", "298.72", "", "", "", ""] in rows
+    header = [
+        "科目编码",
+        "科目名称",
+        "合计",
+        "基本支出",
+        "项目支出",
+        "事业单位经营支出",
+        "上缴上级支出",
+        "对附属单位补助支出",
+    ]
+    assert header in rows
+    guangzhou = read_pdf(shared_path("pdf", "wild", "广州市信访局_2026_部门预算.pdf"))
+    second = [[t for t in _cells(ln) if t] for ln in guangzhou.pages[6].lines]
+    assert [
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        "教育收费",
+        "其他专户收入拨款",
+        "事业收入",
+        "事业单位经营收入",
+        "其他收入",
+    ] in second
 
 
 def test_spaces_inside_a_cell_are_kept(tmp_path: Path) -> None:
