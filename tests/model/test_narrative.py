@@ -223,3 +223,21 @@ def test_seed_without_narrative_has_no_figures() -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     assert read(path).narrative.figures == []
+
+
+def test_continuation_sentence_scoped_parts_and_fund_wording() -> None:
+    text = """一、2031年“三公”经费预算情况说明
+2031年“三公”经费预算数为1.35万元。其中：
+（一）公务接待费1.35万元。比2030年预算持平，主要原因是保持不变。
+二、其他
+政府性基金拨款支出预算0.00万元，比2030年预算持平。
+2031年部门预算安排购置车辆1辆，其中：一般公务用车0辆、其他用车1辆。
+"""
+    narrative = read_narrative(lines_of(text), "x.txt")
+    claims = _claims(narrative)
+    assert claims["three_public.reception.change"] == 0
+    assert "three_public.total.change" not in claims
+    assert claims["government_fund.total"] == 0 and claims["government_fund.total.change"] == 0
+    assert "expenditure.total" not in claims
+    assert claims["vehicles.purchased"] == 1
+    assert claims["vehicles.purchased.other"] == 1 and "vehicles.other" not in claims

@@ -36,6 +36,7 @@ class _Subject:
     start: int
     end: int
     previous: bool = False
+    carried: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ class _Patterns:
     link: re.Pattern[str]
     figure: re.Pattern[str]
     unit_kind: dict[str, str]
+    continues: re.Pattern[str]
+    scopes: dict[str, str]
     not_subject_before: str
     aside: re.Pattern[str]
 
@@ -78,6 +81,8 @@ def load_patterns() -> _Patterns:
         link=re.compile(data["link"]),
         figure=re.compile(rf"(?<![\d.,])(-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)({units})"),
         unit_kind=unit_kind,
+        continues=re.compile(data["continues"]),
+        scopes={str(k): str(v) for k, v in data["scopes"].items()},
         not_subject_before=str(data["not_subject_before"]),
         aside=re.compile(rf"[（(](?!其中|含)[^（）()]{{{int(data['aside_min'])},}}[)）]"),
     )
@@ -118,6 +123,20 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
         if before.endswith("占") or sentence[s.end : s.end + 1] in tuple(p.not_subject_before):
             continue
         out.append(_Subject(s.claim, s.kind, s.start, s.end, previous=bool(p.previous.search(before))))
+    return _scoped(out, p.scopes)
+
+
+def _scoped(subjects: list[_Subject], scopes: dict[str, str]) -> list[_Subject]:
+    """After a scoping subject ('购置车辆'), later subjects of its family are its parts
+    ('其中：其他用车 1 辆' → vehicles.purchased.other)."""
+    out: list[_Subject] = []
+    scope: tuple[str, str] | None = None
+    for s in subjects:
+        if s.claim in scopes:
+            scope = (s.claim, scopes[s.claim])
+        elif scope and s.claim.startswith(scope[1]):
+            s = _Subject(f"{scope[0]}.{s.claim[len(scope[1]) :]}", s.kind, s.start, s.end, s.previous)
+        out.append(s)
     return out
 
 
@@ -146,9 +165,15 @@ def extract_claims(
     """
     p = load_patterns()
     figures: list[NarrativeFigure] = []
+    carried: _Subject | None = None
     for offset, printed_sentence in _sentences(text):
         sentence = p.aside.sub(lambda m: _MASK * len(m.group(0)), printed_sentence)
         subjects = _subjects(sentence, resolve)
+        if carried is not None and p.continues.match(sentence):
+            # '公务接待费1.35万元。比2024年预算持平' continues the previous sentence's subject
+            subjects = [_Subject(carried.claim, carried.kind, 0, 0, carried=True), *subjects]
+        # only a sentence about one thing hands it on; after a list, the section topic is meant
+        carried = subjects[0] if len(subjects) == 1 else None
 
         def add(
             claim: str,
@@ -207,7 +232,7 @@ def _claim(
         if kind == subject_kind:
             return f"{base}.change", sign * value
         return None
-    if owner is None:
+    if owner is None or owner.carried:
         return None
     if kind == "percent":
         if p.completion.search(gap):
