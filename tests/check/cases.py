@@ -109,6 +109,12 @@ def _target(name: str | None = None, text: str | None = None) -> Edit:
     return run
 
 
+def _fiscal_subtotal(d: Disclosure) -> None:
+    """The 收支总表 printing 财政拨款收入 with its 一般公共预算 line beneath (Shanghai layout)."""
+    t = d.tables_of("income_expenditure_summary")[0]
+    t.items.insert(0, item("一、财政拨款收入", key="fiscal_total", side="income", total="180.00"))
+
+
 def _targets_only(d: Disclosure) -> None:
     """A template without 项目支出表: the projects are those of the 绩效目标表."""
     d.tables = [t for t in d.tables if t.kind != "project_expenditure"]
@@ -259,6 +265,13 @@ CASES: dict[str, Case] = {
     ),
     "summary.expenditure_grand": Case(
         lambda d: put(d, "income_expenditure_summary", "carryover_to_next_year", "total", "1.00")
+    ),
+    "summary.fiscal_funds": Case(
+        _seq(
+            _fiscal_subtotal,
+            lambda d: put(d, "income_expenditure_summary", "fiscal_total", "total", "181.00"),
+        ),
+        good=_fiscal_subtotal,
     ),
     "summary.income_current": Case(
         lambda d: put(d, "income_expenditure_summary", "government_fund", "total", "1.00")

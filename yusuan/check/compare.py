@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from yusuan.check.cells import Cell, finer, plain
 from yusuan.check.finding import ERROR, ROUNDING, Finding, Location
@@ -93,8 +93,17 @@ def check_sum(total: Cell, parts: Sequence[Cell], what: str, parts_what: str) ->
     )
 
 
+def _quoted_coarser(va: Decimal, vb: Decimal, sa: Decimal, sb: Decimal) -> bool:
+    """The coarser printing is the finer one rounded or truncated to its precision (Shanghai's
+    情况说明 quotes 877,080 元 as 87.70 万元): the same figure at a lower precision, not a mismatch."""
+    (fine, _), (rough, step_) = sorted(((va, sa), (vb, sb)), key=lambda p: p[1])
+    if abs(fine - rough) * 2 <= step_:
+        return True
+    return step_ > 0 and (fine / step_).to_integral_value(ROUND_DOWN) * step_ == rough
+
+
 def check_equal(a: Cell, b: Cell, what: str, a_what: str, b_what: str) -> Finding | None:
-    """Two printings of one figure; a coarser quotation that rounds to the finer one agrees."""
+    """Two printings of one figure; a coarser quotation that rounds (or truncates) to the finer one agrees."""
     _trace(a, b)
     unit = finer(a.unit, b.unit)
     diff = a.in_unit(unit) - b.in_unit(unit)
@@ -102,7 +111,7 @@ def check_equal(a: Cell, b: Cell, what: str, a_what: str, b_what: str) -> Findin
         return None
     sa, sb = step(a, unit), step(b, unit)
     coarse = max(sa, sb)
-    if sa != sb and abs(diff) * 2 <= coarse:
+    if sa != sb and _quoted_coarser(a.in_unit(unit), b.in_unit(unit), sa, sb):
         return None
     severity = ROUNDING if abs(diff) <= coarse else ERROR
     u = _unit_text(unit)

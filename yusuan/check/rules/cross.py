@@ -9,7 +9,7 @@ from yusuan.check.compare import check_equal
 from yusuan.check.context import Context, clean_name
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
-from yusuan.check.rules.kinds import ECONOMIC, INCOME_SOURCES, columns
+from yusuan.check.rules.kinds import ECONOMIC, FISCAL_FUNDS, INCOME_SOURCES, columns
 from yusuan.check.rules.summary import expenditure_classes
 from yusuan.model import LineItem, StatementTable
 
@@ -36,6 +36,14 @@ def _match(row: LineItem, classes: dict[str, LineItem]) -> LineItem | None:
     return next((c for c in classes.values() if clean_name(c.name) == name), None)
 
 
+def _class_cell(ctx: Context, summary: StatementTable, row: LineItem, column: str) -> Cell:
+    """A summary 类 line's amount in ``column``; a line that does not split by fund gives its one amount."""
+    cell = ctx.cell(summary, row, column) if column in columns(summary) else ctx.value_cell(summary, row)
+    if cell is None and not any(k in row.values for k in FISCAL_FUNDS):
+        cell = ctx.cell(summary, row, "fiscal_total") or ctx.value_cell(summary, row)
+    return cell or ctx.blank(summary, row, column)
+
+
 def _classes_agree(ctx: Context, summary_kind: str, table_kind: str, column: str) -> Iterator[Finding]:
     summary, table = ctx.table(summary_kind), ctx.table(table_kind)
     if summary is None or table is None:
@@ -43,8 +51,7 @@ def _classes_agree(ctx: Context, summary_kind: str, table_kind: str, column: str
     classes = _department_classes(ctx, table)
     for row in expenditure_classes(summary):
         other = _match(row, classes)
-        a = ctx.cell(summary, row, column) if column in columns(summary) else ctx.value_cell(summary, row)
-        a = a or ctx.blank(summary, row, column)
+        a = _class_cell(ctx, summary, row, column)
         b = ctx.cell(table, other, "total") if other else None
         if other is None and a is not None and a.value != 0 and classes:
             b = ctx.blank(table, LineItem(row.name, {}, row.code, "类"), "total")
@@ -97,9 +104,16 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
         return
     for key in INCOME_SOURCES:
         row = summary.by_key(key, "income")
+        column = key
+        if (
+            key == "general_public_budget"
+            and key not in total.values
+            and summary.by_key("fiscal_total") is None
+        ):
+            column = "fiscal_total"  # the income table prints 财政拨款 as one column
         if row is not None:
             yield from _equal(
-                ctx.value_cell(summary, row), ctx.cell(income, total, key), f"{row.name} 在两表中应一致"
+                ctx.value_cell(summary, row), ctx.cell(income, total, column), f"{row.name} 在两表中应一致"
             )
     carried = "carryover" in total.values
     key = "grand_total" if carried else "current_year_total"

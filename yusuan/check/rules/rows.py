@@ -30,7 +30,9 @@ def _row_sums(
     parts_what = "+".join(column_label(table, p) for p in parts) + " 之和"
     for item in table.items:
         amount = item.values.get(total)
-        if amount is None or item.side == "income" or agrees(amount, (item.values.get(p) for p in parts)):
+        if amount is None or item.side == "income" or not any(p in item.values for p in parts):
+            continue  # a row that prints none of the parts (a one-amount line) states no split
+        if agrees(amount, (item.values.get(p) for p in parts)):
             continue
         cell = ctx.cell(table, item, total)
         row = [ctx.cell(table, item, p) or ctx.blank(table, item, p) for p in parts]

@@ -9,7 +9,7 @@ from yusuan.check.compare import check_equal, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
-from yusuan.check.rules.kinds import INCOME_SOURCES, UNIT_FUND_PARTS
+from yusuan.check.rules.kinds import FISCAL_FUNDS, INCOME_SOURCES, UNIT_FUND_PARTS
 from yusuan.model import LineItem, StatementTable
 
 CARRY_IN = ("carryover_from_last_year", "use_of_business_fund")
@@ -53,7 +53,12 @@ def income_sources(t: StatementTable) -> list[LineItem]:
         if r.key in INCOME_SOURCES and all(r.key != o.key for o in rows):
             rows.append(r)
     keys = {r.key for r in rows}
-    return [r for r in rows if not ("unit_funds" in keys and r.key in UNIT_FUND_PARTS)]
+    return [
+        r
+        for r in rows
+        if not ("unit_funds" in keys and r.key in UNIT_FUND_PARTS)
+        and not ("fiscal_total" in keys and r.key in FISCAL_FUNDS)
+    ]
 
 
 def expenditure_classes(t: StatementTable) -> list[LineItem]:
@@ -180,3 +185,17 @@ def unit_funds(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables("income_expenditure_summary"):
         parts = _keyed(t, "income", UNIT_FUND_PARTS)
         yield from _sum_check(ctx, t, t.by_key("unit_funds", "income"), parts, "单位资金", "其明细之和")
+
+
+@rule(
+    "summary.fiscal_funds",
+    "收支总表：财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
+    ERROR,
+    "财政拨款收入下分列三本预算资金时，三者之和应等于财政拨款收入。",
+)
+def fiscal_funds(ctx: Context) -> Iterator[Finding]:
+    for t in ctx.tables("income_expenditure_summary"):
+        parts = _keyed(t, "income", FISCAL_FUNDS)
+        yield from _sum_check(
+            ctx, t, t.by_key("fiscal_total", "income"), parts, "财政拨款收入", "三本预算资金之和"
+        )
