@@ -89,6 +89,7 @@ def load_patterns() -> _Patterns:
 
 
 _MASK = "\u2026"
+_OPENING = 16
 _FUNCTION_PATH = re.compile(
     r"([^（）()，。；：、\d“”]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]"
 )
@@ -172,8 +173,11 @@ def extract_claims(
         if carried is not None and p.continues.match(sentence):
             # '公务接待费1.35万元。比2024年预算持平' continues the previous sentence's subject
             subjects = [_Subject(carried.claim, carried.kind, 0, 0, carried=True), *subjects]
-        # only a sentence about one thing hands it on; after a list, the section topic is meant
-        carried = subjects[0] if len(subjects) == 1 else None
+        # a sentence that opens with its subject ('3.公务用车购置及运行费21.71万元…') sets what the
+        # following subject-less sentences of the section are about
+        own = [x for x in subjects if not x.carried]
+        if own and own[0].start <= _OPENING:
+            carried = own[0]
 
         def add(
             claim: str,
@@ -232,15 +236,15 @@ def _claim(
         if kind == subject_kind:
             return f"{base}.change", sign * value
         return None
-    if owner is None or owner.carried:
+    if owner is None:
         return None
     if kind == "percent":
         if p.completion.search(gap):
             return f"{base}.completion_pct", value
-        if subject_kind == "percent" and p.link.search(gap):
+        if subject_kind == "percent" and p.link.search(gap) and not owner.carried:
             return base, value
         return None
-    if kind != subject_kind or not p.link.search(gap) or not direct:
+    if kind != subject_kind or not p.link.search(gap) or not direct or owner.carried:
         return None
     return (f"{base}.previous" if owner.previous else base), value
 
