@@ -46,15 +46,17 @@ def interpret(table: Table, source: str) -> StatementTable:
 
 def _where(table: Table, source: str, value: Value | None, row: str, column: str | None, line: int | None = None) -> Provenance:
     at = value.line if value is not None else None
-    return Provenance(
-        source=source,
-        page=at.page if at else None,
-        line=at.number if at else line,
-        table=table.label,
-        kind=table.kind,
-        row=row,
-        column=column,
-    )
+    return Provenance(source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column)
+
+
+_LAST_LABEL: list[tuple[Table, str]] = []
+
+
+def _label(table: Table) -> str:
+    """Table.label, computed once per table (it is on every figure's provenance)."""
+    if not _LAST_LABEL or _LAST_LABEL[0][0] is not table:
+        _LAST_LABEL[:] = [(table, table.label)]
+    return _LAST_LABEL[0][1]
 
 
 def _amount(value: Value, where: Provenance) -> Amount | None:
@@ -84,7 +86,13 @@ def _prefer(code: str | None, columns: list[str], catalogue: Catalogue) -> froze
     return frozenset()
 
 
-def _options(row: RawRow, columns: list[str], start: int | None, catalogue: Catalogue) -> list[tuple[int, ...]]:
+def _options(
+    row: RawRow,
+    columns: list[str],
+    start: int | None,
+    catalogue: Catalogue,
+    rules: tuple[tuple[int, tuple[int, ...]], ...],
+) -> list[tuple[int, ...]]:
     """Candidate column placements of a row's values: tab fields fix them, else the solver."""
     n = len(columns)
     if start is not None and row.values and all(v.field is not None for v in row.values):
@@ -92,7 +100,7 @@ def _options(row: RawRow, columns: list[str], start: int | None, catalogue: Cata
         if all(0 <= p < n for p in positions) and list(positions) == sorted(set(positions)):
             return [positions]
     numbers = tuple(_number(v) for v in row.values)
-    return list(candidates(numbers, n, rules_for(tuple(columns), catalogue), _prefer(row.code, columns, catalogue)))
+    return list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
 
 
 def _number(value: Value) -> Decimal:
@@ -163,7 +171,8 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         return
     st.columns = columns
     start = _tab_start(rows)
-    options = [_options(row, columns, start, catalogue) for row in rows]
+    rules = rules_for(tuple(columns), catalogue)
+    options = [_options(row, columns, start, catalogue, rules) for row in rows]
     _refine(rows, options, len(columns))
     unit: str | None = None
     totals: LineItem | None = None
