@@ -7,9 +7,11 @@ a strict decode plus a CJK-share test decides reliably and fast.
 from __future__ import annotations
 
 import codecs
+import re
 
 from yusuan.errors import UnreadableInput
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,7 +38,7 @@ def _looks_utf16(data: bytes) -> str | None:
 def _is_binary(text: str) -> bool:
     """Control characters other than tab/newline/form feed/CR mean this is not a text document."""
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    bad = len(_CONTROL.findall(sample))
     return bad > max(2, len(sample) // 200)
 
 

@@ -14,6 +14,7 @@ from yusuan.layout import Cell, Layout, Line, Page
 from yusuan.read.encoding import decode
 
 _SPACES = re.compile(r"\S+")
+_new = tuple.__new__  # Cell is a NamedTuple: building it from a full tuple skips the defaults wrapper
 
 
 def split_cells(raw: str) -> list[Cell]:
@@ -24,10 +25,14 @@ def split_cells(raw: str) -> list[Cell]:
     if "\t" in line:
         cells, offset = [], 0
         for field in line.split("\t"):
-            cells.append(Cell(field.strip(), float(offset), float(offset + len(field))))
-            offset += len(field) + 1
+            end = offset + len(field)
+            cells.append(_new(Cell, (field.strip(), float(offset), float(end), None, None, False, None)))
+            offset = end + 1
         return cells
-    return [Cell(m.group(), float(m.start()), float(m.end())) for m in _SPACES.finditer(line.replace("\u3000", " "))]
+    return [
+        _new(Cell, (m.group(), float(m.start()), float(m.end()), None, None, False, None))
+        for m in _SPACES.finditer(line.replace("\u3000", " "))
+    ]
 
 
 def layout_from_text(text: str, source: str, path: str | None = None) -> Layout:
