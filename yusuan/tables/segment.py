@@ -31,11 +31,13 @@ _FOLIO_RE = re.compile(r"^(?:[-—–]\d{1,4}[-—–]|第\d{1,4}页(?:共\d{1,4
 _PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S{2,}")
 _NUMERALS = frozenset("一二三四五六七八九十")
-_TWO_SIDED = ("income_expenditure_summary", "fiscal_summary", "three_public")
+_ORDINAL_ROWS = ("income_expenditure_summary", "fiscal_summary", "three_public")  # rows like 二、…支出
 _MAX_TITLE = 48
 _LOOKAHEAD = 8
 
 
+# Per-run memo of line facts, keyed by id(line) and cleared around every find_tables call (the
+# lines stay alive meanwhile, so ids are not reused); not for concurrent use from threads.
 _SQUASHED: dict[int, str] = {}
 _AMOUNTS: dict[int, bool] = {}
 _ANY_TITLE: dict[int, re.Pattern[str]] = {}
@@ -67,7 +69,7 @@ def _title_text(line: Line) -> str:
 def _candidate(line: Line, catalogue: Catalogue) -> str | None:
     """The kind a line names if it is short, not prose and not a row of figures; ``raw`` for an
     unknown '…表' title (kept with its cells, never dropped)."""
-    raw = line.raw
+    raw = line.raw or line.text
     if len(raw) > _MAX_TITLE * 3 or ("表" not in raw and "预" not in raw):
         return None
     text = _title_text(line)
@@ -124,10 +126,10 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
 
 def is_break(line: Line, kind: str) -> bool:
     """A line that ends a table: a part heading, or a numbered narrative heading under a grid table."""
-    head = line.raw.lstrip()[:1]
+    head = (line.raw or line.text).lstrip()[:1]
     if head == "第":
         return bool(_PART_RE.match(sq(line)))
-    if head not in _NUMERALS or len(line.cells) != 1 or kind in _TWO_SIDED:
+    if head not in _NUMERALS or len(line.cells) != 1 or kind in _ORDINAL_ROWS:
         return False
     return bool(_HEADING_RE.match(sq(line))) and not has_amount(line)
 
