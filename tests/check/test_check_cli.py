@@ -65,3 +65,22 @@ def test_directory_gives_one_line_per_document(tmp_path: Path, capsys: pytest.Ca
     main(["check", str(tmp_path)])
     err = capsys.readouterr().err
     assert err.count("a.txt") >= 1 and "notes.md" not in err
+
+
+def test_missing_store_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["check", str(SEED), "--db", str(tmp_path / "none.duckdb")]) == 64
+
+
+def test_store_provider_asks_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yusuan.store
+    from yusuan.check.previous import from_store
+
+    asked = []
+    monkeypatch.setattr(
+        yusuan.store, "previous_year", lambda db, d: asked.append((db, d.year)) or {"year": 2024}
+    )
+    provider = from_store("x.duckdb")
+    from tests.check.builders import clean
+
+    assert provider(clean()) == {"year": 2024}
+    assert asked == [("x.duckdb", 2025)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 from rich.console import Console
@@ -14,17 +14,23 @@ from rich.progress import Progress
 from rich.table import Table
 
 from yusuan.check.finding import RANK, SEVERITIES, Finding, at_or_above, report
-from yusuan.errors import UnreadableInput, YusuanError
+from yusuan.errors import UnreadableInput, UsageError, YusuanError
 
 DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 STYLE = {"error": "bold red", "warning": "yellow", "rounding": "cyan", "info": "dim"}
 LABEL = {"error": "错误", "warning": "警告", "rounding": "舍入", "info": "提示"}
 QUOTED = 3  # source lines quoted per finding; sums can involve dozens of cells
 
-Files = Annotated[list[Path], typer.Argument(help="文件或目录 — documents to check (a directory: every document in it)")]
+Files = Annotated[
+    list[Path], typer.Argument(help="文件或目录 — documents to check (a directory: every document in it)")
+]
 AsJson = Annotated[bool, typer.Option("--json", help="print the findings as JSON (the check contract)")]
-FailOn = Annotated[str, typer.Option("--fail-on", help="exit 1 on findings of this severity or worse: error|warning")]
-Db = Annotated[Path | None, typer.Option("--db", help="yusuan store for cross-year checks (last year's figures)")]
+FailOn = Annotated[
+    str, typer.Option("--fail-on", help="exit 1 on findings of this severity or worse: error|warning")
+]
+Db = Annotated[
+    Path | None, typer.Option("--db", help="yusuan store for cross-year checks (last year's figures)")
+]
 
 
 class ChecksFailed(YusuanError):
@@ -44,14 +50,26 @@ def _documents(paths: list[Path]) -> tuple[list[Path], bool]:
     for p in paths:
         if p.is_dir():
             directory = True
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES))
+            out.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            )
         else:
             out.append(p)
     return out, directory
 
 
-def _check_one(path: Path, db: Path | None) -> tuple[str, list[Finding], str | None, str | None]:
-    """(source, findings, format, error) for one file; ``error`` set when it cannot be read."""
+class Result(NamedTuple):
+    """One document's outcome: its findings, or why it could not be read."""
+
+    path: Path
+    source: str
+    findings: list[Finding]
+    format: str | None = None
+    error: str | None = None
+
+
+def _check_one(path: Path, db: Path | None) -> Result:
+    """Read and check one file; an unreadable file is a Result with ``error`` set."""
     import yusuan
     from yusuan.check import run_checks
     from yusuan.check.previous import from_store
@@ -59,8 +77,8 @@ def _check_one(path: Path, db: Path | None) -> tuple[str, list[Finding], str | N
     try:
         d = yusuan.read(path)
     except YusuanError as err:
-        return str(path), [], None, str(err)
-    return d.source, run_checks(d, previous=from_store(db) if db else None), d.format, None
+        return Result(path, str(path), [], error=str(err))
+    return Result(path, d.source, run_checks(d, previous=from_store(db) if db else None), d.format)
 
 
 def _source_lines(path: Path) -> list[str]:
@@ -98,50 +116,53 @@ def _print_locations(f: Finding, lines: list[str], console: Console) -> None:
         console.print(f"    [dim]……另有 {len(located) - QUOTED} 处[/]")
 
 
-def _summary_line(source: str, findings: list[Finding], error: str | None) -> str:
-    if error:
-        return f"[red]无法读取[/] {escape(error)}"
-    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+def _summary_line(r: Result) -> str:
+    """One line per document when checking a directory."""
+    if r.error:
+        return f"[red]无法读取[/] {escape(r.error)}"
+    counts = {s: sum(f.severity == s for f in r.findings) for s in SEVERITIES}
     mark = "[red]✗[/]" if counts["error"] else "[green]✓[/]"
-    return f"{mark} {escape(source)}  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items())
+    return f"{mark} {escape(r.source)}  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items())
 
 
 def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: Db = None) -> None:
     """核对 — check documents: identities, quoted figures, codes, completeness (exit 1 on findings)."""
     if fail_on not in RANK:
         raise typer.BadParameter(f"--fail-on must be one of {', '.join(SEVERITIES)}")
+    if db is not None and not db.exists():
+        raise UsageError(f"--db {db}: no such store (create it with yusuan ingest)")
     documents, directory = _documents(files)
     console, err = Console(), Console(stderr=True)
-    results = []
+    results: list[Result] = []
     with Progress(console=err, transient=True, disable=not directory or as_json) as progress:
         task = progress.add_task("核对中", total=len(documents))
         for path in documents:
-            source, findings, fmt, error = _check_one(path, db)
-            results.append((path, source, findings, fmt, error))
+            results.append(_check_one(path, db))
             progress.advance(task)
             if directory and not as_json:
-                progress.console.print(_summary_line(source, findings, error))
+                progress.console.print(_summary_line(results[-1]))
     _output(results, as_json, directory, console, err)
-    unreadable = sum(1 for r in results if r[4])
-    failing = sum(len(at_or_above(r[2], fail_on)) for r in results)
+    unreadable = sum(1 for r in results if r.error)
+    failing = sum(len(at_or_above(r.findings, fail_on)) for r in results)
     if unreadable:
         raise UnreadableInput(f"{unreadable} of {len(results)} files could not be read")
     if failing:
         raise ChecksFailed(f"{failing} findings at or above {fail_on} (--fail-on {fail_on})")
 
 
-def _output(results: list, as_json: bool, directory: bool, console: Console, err: Console) -> None:  # type: ignore[type-arg]
-    for _path, _source, _findings, _fmt, error in results:
-        if error and (as_json or not directory):
-            err.print(f"[bold red]错误[/] {escape(error)}")
-    readable = [r for r in results if not r[4]]
+def _output(results: list[Result], as_json: bool, directory: bool, console: Console, err: Console) -> None:
+    """JSON (one object for one file, a list for several), or the readable report per file."""
+    for r in results:
+        if r.error and (as_json or not directory):
+            err.print(f"[bold red]错误[/] {escape(r.error)}")
+    readable = [r for r in results if not r.error]
     if as_json:
-        reports = [report(source, findings) for _p, source, findings, _f, _e in readable]
+        reports = [report(r.source, r.findings) for r in readable]
         if reports:
             typer.echo(json.dumps(reports[0] if len(results) == 1 else reports, ensure_ascii=False, indent=1))
     elif not directory:
-        for path, _source, findings, fmt, _e in readable:
-            _print_report(path, findings, fmt, console)
+        for r in readable:
+            _print_report(r.path, r.findings, r.format, console)
 
 
 def rules(as_json: AsJson = False) -> None:
@@ -150,7 +171,10 @@ def rules(as_json: AsJson = False) -> None:
 
     catalogue = all_rules()
     if as_json:
-        rows = [{"id": r.id, "severity": r.severity, "title": r.title, "rationale": r.rationale} for r in catalogue]
+        rows = [
+            {"id": r.id, "severity": r.severity, "title": r.title, "rationale": r.rationale}
+            for r in catalogue
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     table = Table(title=f"核对规则（{len(catalogue)} 条）", title_justify="left")
