@@ -26,14 +26,15 @@ from yusuan.store import Store  # noqa: E402
 from yusuan.store.ingest import Backend, DaskBackend, IngestReport, PoolBackend, ingest_paths  # noqa: E402
 
 
-def _run(corpus: Path, backend: Backend, workdir: Path, label: str) -> tuple[IngestReport, float]:
+def _run(corpus: Path, backend: Backend, workdir: Path, label: str) -> tuple[IngestReport, float, float]:
+    """(report, wall seconds, CPU seconds of the writer process) of one ingest into a fresh store."""
     db = workdir / f"{label.replace(' ', '_')}.duckdb"
     with Store(db) as store:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = ingest_paths(store, [corpus], backend)
-        seconds = time.perf_counter() - start
+        seconds, writer_cpu = time.perf_counter() - start, time.process_time() - cpu
     db.unlink(missing_ok=True)
-    return report, seconds
+    return report, seconds, writer_cpu
 
 
 def _dask_backend() -> tuple[DaskBackend, list[object]]:
@@ -81,21 +82,25 @@ def main() -> None:
                 backend, owned = _dask_backend()
             else:
                 backend = PoolBackend(int(how))  # type: ignore[arg-type]
+            load = os.getloadavg()[0]
             try:
-                report, seconds = _run(corpus, backend, work, label)
+                report, seconds, writer_cpu = _run(corpus, backend, work, label)
             finally:
                 for thing in owned:
                     thing.close()  # type: ignore[attr-defined]
             rate = report.ingested / seconds
             base = base or rate
-            rows.append(f"| {label} | {report.ingested} | {len(report.failed)} | {seconds:.1f} | {rate:.1f} | "
-                        f"{rate / base:.2f}× |")
+            done = max(1, report.ingested + len(report.failed))
+            rows.append(f"| {label} | {report.ingested} | {report.skipped} | {len(report.failed)} | {seconds:.1f} | "
+                        f"{rate:.1f} | {rate / base:.2f}× | {1000 * report.read_cpu_seconds / done:.0f} | "
+                        f"{1000 * writer_cpu / done:.0f} | {load:.1f} |")
             print(rows[-1], flush=True)
 
     command = "python bench/ingest_bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     table = "\n".join([
-        "| configuration | stored | failed | seconds | documents/s | vs 1 process |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| configuration | stored | skipped | failed | seconds | documents/s | vs 1 process "
+        "| reader CPU ms/doc | writer CPU ms/doc | load avg at start |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
     ])
     section = (
