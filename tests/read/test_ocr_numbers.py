@@ -19,13 +19,16 @@ from yusuan.read.ocr_numbers import fix_number, fix_text, is_amount, split_piece
         ("1O5.00", "105.00"),  # letter O between digits
         ("1OO.00", "100.00"),
         ("O.50", "0.50"),
+        ("74,934.98--", "74,934.98"),  # a table rule read as dashes
     ],
 )
 def test_slips_are_repaired(read: str, fixed: str) -> None:
     assert fix_number(read) == fixed
 
 
-@pytest.mark.parametrize("kept", ["1,425.40", "2024", "1.425", "OK", "O", "表１", "（一）", "25.5%", "2010101"])
+@pytest.mark.parametrize(
+    "kept", ["1,425.40", "2024", "1.425", "OK", "O", "表１", "（一）", "25.5%", "2010101", "-", "--", "2024--"]
+)
 def test_everything_else_is_left_as_read(kept: str) -> None:
     assert fix_number(kept) == kept
 

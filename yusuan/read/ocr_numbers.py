@@ -4,7 +4,8 @@ Why conservative: a wrong figure is worse than an unreadable one, so only slips 
 a real number are repaired, and no digit is ever added or dropped: full-width digits and
 separators become ASCII, a letter O between digits becomes 0, dots used as thousands separators
 (``74.934.98``) become commas, and a final comma before two decimals (``74,934,98``) becomes the
-decimal point. Anything else is left exactly as read.
+decimal point; dashes after an amount (a table rule read as text) are dropped. Anything else is
+left exactly as read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _NUMERIC_CHARS = re.compile(r"^[-+]?[\d,.%Oo]+$")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _DOT_THOUSANDS = re.compile(r"^(-?\d{1,3})((?:\.\d{3})+)\.(\d{1,2})$")
 _COMMA_DECIMAL = re.compile(r"^(-?\d{1,3}(?:,\d{3})*|-?\d+),(\d{2})$")
+_RULE_TAIL = re.compile(r"[-_—–]+$")
 
 
 def is_amount(text: str) -> bool:
@@ -27,6 +29,9 @@ def is_amount(text: str) -> bool:
 def fix_number(token: str) -> str:
     """``token`` with the repairs of the module doc applied when it is number-like, else unchanged."""
     t = token.translate(_FULLWIDTH)
+    rule = _RULE_TAIL.search(t)
+    if rule and rule.start() and is_amount(fix_number(t[: rule.start()])):
+        t = t[: rule.start()]  # a table rule read as dashes after the figure
     if not _NUMERIC_CHARS.match(t) or not any(ch.isdigit() for ch in t):
         return token
     while "O" in t or "o" in t:
