@@ -45,7 +45,7 @@ _NEXT_LABEL = re.compile(
 _GOAL_COLUMNS = re.compile(r"^年初(?:设定|总体)目标(?:全年(?:实际)?完成情况)?")
 _INDICATOR_HEAD = re.compile(r"一级指标")
 _LEVEL1 = re.compile(
-    r"^(产出|效益|满意度|成本|履职效能|管理效率|运行成本|社会效应|可持续性|基础管理|预算执行)指标?$"
+    r"^(产出|效益|满意度|成本|履职效能|管理效率|运行成本|社会效应|可持续性|基础管理|预算执行)(?:指标)?$"
 )
 _LEVEL2 = re.compile(
     r"^((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标)"
@@ -54,6 +54,9 @@ _OPERATOR = re.compile(r"^(>=|<=|=|>|<|≥|≤|＝|＞|＜|大于等于|小于�
 _OPERATOR_PREFIX = re.compile(r"^(>=|<=|≥|≤|=|>|<|＞|＜|＝)\s*([\d.]+)\s*(.*)$")
 _LEVEL1_WORDS = ("满意度指标", "产出指标", "效益指标", "成本指标")
 _PAGE_REPEAT = re.compile(r"绩效(?:目标|自评)表|^表\d|^公开\d|单位[:：](?:万元|元)")
+_NOISE = re.compile(
+    r"得分小计|总得分|执行率得分|全部或基本达成|部分达成|未达成|^预期指标|^标?\d+%-\d+%|^[（(]含[)）]$|^\d+(?:\.\d+)?%(?:\d+(?:\.\d+)?)*$"
+)
 _DATE = re.compile(r"^\d{4}[-年.]\d{1,2}")
 
 
@@ -266,6 +269,10 @@ def _split_value(tokens: list[str]) -> tuple[str | None, str | None, str | None,
             return m.group(1), m.group(2), unit or None, tokens[:i]
     if len(tokens) >= 2:
         rest = [t for t in tokens[1:] if not _DATE.match(t)]
+        numeric = next((i for i, t in enumerate(rest) if is_amount(t)), None)
+        if numeric is not None:
+            unit = rest[numeric + 1] if numeric + 1 < len(rest) and len(rest[numeric + 1]) <= 4 else None
+            return None, rest[numeric], unit, tokens[:1]
         return None, (rest[-1] if rest else None), None, tokens[:1]
     return None, None, None, tokens
 
@@ -274,17 +281,22 @@ def _text_indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator
     out: list[Indicator] = []
     level1 = level2 = None
     pending: list[str] = []
+    started = False
     for line in lines:
         tokens = [c.text.strip() for c in line.cells if c.text.strip()]
         if not tokens:
             continue
         joined = squash(" ".join(tokens))
         if _LEVEL1.match(joined):
-            level1, pending = joined, []
-            continue
-        if _PAGE_REPEAT.search(joined):
+            level1, pending, started = joined, [], True
             continue
         first = tokens[0]
+        if not started and not (_LEVEL2.match(first) or any(first.startswith(w) for w in _LEVEL1_WORDS)):
+            continue  # the rest of a multi-line column header
+        started = True
+        if _PAGE_REPEAT.search(joined) or _NOISE.search(joined):
+            pending = []
+            continue
         compound = next((w for w in _LEVEL1_WORDS if first.startswith(w) and "指" in first[len(w) :]), None)
         if compound:
             # '满意度指标服务对象满意度指': a 一级 and a (cut) 二级 label in one cell
@@ -301,6 +313,9 @@ def _text_indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator
         if operator is None and value is None:
             pending.extend(tokens)
             continue
+        if pending and name_tokens:
+            # a label line of its own above a complete row is its 二级 heading, not part of its name
+            level2, pending = join_wrapped(pending), []
         name = join_wrapped([*pending, *name_tokens])
         pending = []
         if not name:
