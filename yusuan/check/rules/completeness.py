@@ -93,13 +93,23 @@ def note_contradicts(ctx: Context) -> Iterator[Finding]:
     for table in ctx.d.tables:
         said = next((n for n in table.notes if EMPTY_SAYS.search(n) and not CONDITIONAL.search(n)), None)
         if said and not ctx.memo("empty", table, lambda t=table: is_empty(t)):
+            printed = _first_figure(table)
             yield Finding(
                 "",
                 ERROR,
-                f"{table_label(table)} 印有数字，但表注称“{said.strip()}”",
-                (),
+                f"{table_label(table)} 印有数字（如 {printed or '—'}），但表注称“{said.strip()}”",
+                (printed, "0") if printed else (),
                 (_table_loc(table),),
             )
+
+
+def _first_figure(table: StatementTable) -> str | None:
+    """The first non-blank figure a table prints (the value that contradicts an “空表” note)."""
+    for item in table.items:
+        for amount in item.values.values():
+            if not amount.blank and amount.value != 0:
+                return str(amount.value)
+    return next((c.replace(",", "") for row in table.cells for c in row if _money_text(c.strip())), None)
 
 
 @rule(
