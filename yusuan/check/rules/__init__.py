@@ -8,6 +8,7 @@ from yusuan.check.rules import (  # noqa: F401  (imported for their registration
     history,
     itemised,
     narrative,
+    narrative_changes,
     narrative_parts,
     performance,
     rows,
