@@ -106,28 +106,72 @@ class SerialBackend:
 
 
 class PoolBackend:
-    """A local process pool of ``jobs`` readers; at most ``4 × jobs`` files in flight."""
+    """A local process pool of ``jobs`` readers; at most ``4 × jobs`` files in flight.
+
+    A reader process that dies (killed, out of memory, a crash in a native library) breaks the
+    pool: the files then in flight are retried once in a new pool, and a file in flight at a
+    second break is reported failed, so one poisonous file cannot stop the run.
+    """
 
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]:
+    def _pool(self) -> Any:
         import multiprocessing as mp
-        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+        from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["yusuan.store.worker", "yusuan.pipeline"])
-        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx)
-        pending: set[Future[Outcome]] = set()
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx)
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[list[Outcome]]:
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._pool()
+        pending: dict[Future[Outcome], Task] = {}
+        tries: Counter[str] = Counter()
+        retry: list[Task] = []
+        source = iter(tasks)
         try:
-            for t in tasks:
-                pending.add(pool.submit(process_file, t.path, t.doc_id, t.display))
-                if len(pending) >= 4 * self.jobs:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield [f.result() for f in done]
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield [f.result() for f in done]
+            while True:
+                while len(pending) < 4 * self.jobs:
+                    task = retry.pop() if retry else next(source, None)
+                    if task is None:
+                        break
+                    pending[pool.submit(process_file, task.path, task.doc_id, task.display)] = task
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                group, broken = [], False
+                for fut in done:
+                    task = pending.pop(fut)
+                    try:
+                        group.append(fut.result())
+                    except BrokenProcessPool:
+                        broken = True
+                        tries[task.doc_id] += 1
+                        if tries[task.doc_id] >= 2:
+                            group.append(Outcome(task.display, task.doc_id,
+                                                 error="the reader process died while reading it (crash or out of memory)"))
+                        else:
+                            retry.append(task)
+                    except Exception as err:  # e.g. a result that cannot be pickled back
+                        group.append(Outcome(task.display, task.doc_id, error=f"{type(err).__name__}: {err}"))
+                if broken:  # every other file in flight is lost with the pool: count and retry them
+                    for fut, task in pending.items():
+                        fut.cancel()
+                        tries[task.doc_id] += 1
+                        if tries[task.doc_id] >= 2:
+                            group.append(Outcome(task.display, task.doc_id,
+                                                 error="the reader process died while reading it (crash or out of memory)"))
+                        else:
+                            retry.append(task)
+                    pending.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool()
+                if group:
+                    yield group
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -157,9 +201,14 @@ class DaskBackend:
         return client, [client]
 
     @staticmethod
-    def _results(futures: list[Any]) -> list[Outcome]:
-        out = [f.result() for f in futures]
+    def _results(futures: list[Any], tasks: dict[str, Task]) -> list[Outcome]:
+        out = []
         for f in futures:
+            task = tasks.pop(f.key)
+            try:
+                out.append(f.result())
+            except Exception as err:  # e.g. KilledWorker: the file killed every worker that tried it
+                out.append(Outcome(task.display, task.doc_id, error=f"{type(err).__name__}: {err}"))
             f.release()
         return out
 
@@ -170,7 +219,7 @@ class DaskBackend:
         try:
             window = 8 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
             queue = as_completed()
-            inflight = 0
+            by_key: dict[str, Task] = {}
             for t in tasks:
                 if self.send_bytes:
                     data = Path(t.path).read_bytes()
@@ -178,13 +227,11 @@ class DaskBackend:
                 else:
                     fut = client.submit(process_file, t.path, t.doc_id, t.display, pure=False)
                 queue.add(fut)
-                inflight += 1
-                if inflight >= window:
-                    done = queue.next_batch(block=True)
-                    inflight -= len(done)
-                    yield self._results(done)
+                by_key[fut.key] = t
+                if len(by_key) >= window:
+                    yield self._results(queue.next_batch(block=True), by_key)
             for done in queue.batches():
-                yield self._results(done)
+                yield self._results(done, by_key)
         finally:
             for thing in owned:
                 thing.close()
