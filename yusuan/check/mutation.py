@@ -27,6 +27,7 @@ Slot = tuple[Any, Any]  # (container, key or attribute name)
 class Recall:
     """How many single-cell mutations produced a new error finding at the changed cell."""
 
+    candidates: int = 0  # printed amounts taking part in an error identity
     tried: int = 0
     caught: int = 0
     missed: list[Location] = field(default_factory=list)
@@ -94,9 +95,9 @@ def measure(d: Disclosure, sample: int | None = 200, seed: int = 20251122) -> Re
     baseline = {_key(f) for f in run_checks(d)}
     where = slots(d)
     candidates = sorted(i for i in seen if i in where and not _get(where[i][0]).blank)
+    recall = Recall(candidates=len(candidates))
     if sample is not None and len(candidates) > sample:
         candidates = sorted(random.Random(seed).sample(candidates, sample))
-    recall = Recall()
     for ident in candidates:
         places = where[ident]
         original = _get(places[0])
