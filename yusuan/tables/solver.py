@@ -30,7 +30,7 @@ def rules_for(columns: Sequence[str], catalogue: Catalogue | None = None) -> tup
     decided: set[str] = set()
     for parent, members in catalogue.identities:
         present = tuple(index[m] for m in members if m in index)
-        if parent in index and parent not in decided and present:
+        if parent in index and parent not in decided and members[0] in index:
             decided.add(parent)
             rules.append((index[parent], present))
     return tuple(rules)
