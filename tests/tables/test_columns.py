@@ -42,3 +42,10 @@ def test_panels_are_detected() -> None:
     assert is_panel("人员经费公用经费科目编码科目名称决算数科目编码科目名称决算数")
     table = segment("panels.txt")[0][0]
     assert header_columns(table.header) == ["total"]
+
+
+def test_fiscal_appropriation_group_and_fund_words() -> None:
+    text = "合计本年收入上年结转小计财政拨款收入财政专户收入事业收入"
+    assert columns_of_text(text) == ["total", "current_year_total", "fiscal_total", "fiscal_special_account", "business", "carryover"]
+    text = "合计一般公共预算财政拨款政府性基金预算财政拨款国有资本经营预算财政拨款"
+    assert columns_of_text(text) == ["total", "general_public_budget", "government_fund", "state_capital"]

@@ -48,3 +48,10 @@ def test_hierarchy_decides_children() -> None:
 def test_rules_pick_the_first_matching_identity_per_parent() -> None:
     assert rules_for(("total", "personnel", "public")) == ((0, (1, 2)),)
     assert rules_for(EXPENDITURE) == ((0, (1, 4)), (1, (2, 3)))
+
+
+def test_income_rules_follow_the_printed_blocks() -> None:
+    columns = ("total", "current_year_total", "fiscal_total", "fiscal_special_account", "carryover")
+    assert rules_for(columns) == ((0, (1, 4)), (1, (2, 3)))
+    values = (D("202.50"), D("102.50"), D("102.50"), D("100.00"))
+    assert place(values, 5, rules_for(columns)) == (0, 1, 2, 4)
