@@ -66,6 +66,9 @@ def _split_label(label: str, catalogue: Catalogue) -> list[str]:
     parts = [p for p in _SPLIT.split(label) if p]
     out: list[str] = []
     for part in parts:
+        if _known(part, catalogue):
+            out.append(part)
+            continue
         for side_rows in catalogue.summary_rows.values():
             for aliases in side_rows.values():
                 for alias in aliases:
