@@ -16,7 +16,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -26,12 +25,31 @@ from yusuan.errors import UnreadableInput
 from yusuan.store.db import DEFAULT_DB
 
 
+def _rate(task: Task) -> float | None:
+    """Files per second since the start (documents are written in groups, so a windowed rate jumps)."""
+    elapsed = task.finished_time if task.finished else task.elapsed
+    return task.completed / elapsed if elapsed and task.completed else None
+
+
 class RateColumn(ProgressColumn):
-    """Documents per second."""
+    """Files per second, averaged over the run."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("—/s" if speed is None else f"{speed:.1f} 份/s", style="cyan")
+        rate = _rate(task)
+        return Text("—/s" if rate is None else f"{rate:.1f} 份/s", style="cyan")
+
+
+class EtaColumn(ProgressColumn):
+    """Time left at the average rate."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if task.finished or task.total is None:
+            return Text("ETA 0:00:00" if task.finished else "ETA -:--:--", style="progress.remaining")
+        if not rate:
+            return Text("ETA -:--:--", style="progress.remaining")
+        left = int((task.total - task.completed) / rate)
+        return Text(f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}", style="progress.remaining")
 
 
 def ingest(
@@ -61,7 +79,7 @@ def ingest(
         backend = PoolBackend(jobs)
     progress = Progress(
         TextColumn("[bold]入库"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(),
-        TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=quiet, transient=False,
+        EtaColumn(), console=err, disable=quiet, transient=False,
     )
     task_id = progress.add_task("ingest", total=None)
 
