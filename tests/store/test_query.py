@@ -82,3 +82,20 @@ def test_sql_cannot_read_files(db: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_missing_store_is_a_store_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--db", str(tmp_path / "none.duckdb")]) == 3
     assert "no store" in capsys.readouterr().err
+
+
+def test_store_in_use_is_a_clear_store_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert main(["list", "--db", str(db)]) == 3
+        assert "in use by another process" in capsys.readouterr().err
+    finally:
+        holder.communicate("", timeout=30)

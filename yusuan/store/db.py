@@ -25,6 +25,12 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as err:
+        if "lock" in str(err).lower():
+            raise StoreError(
+                "the store is in use by another process (one `yusuan ingest` writes at a time, and DuckDB lets "
+                f"no reader in meanwhile); wait for it or use another --db ({err})",
+                source=str(path),
+            ) from err
         raise StoreError(f"cannot open the store: {err}", source=str(path)) from err
 
 
