@@ -32,7 +32,9 @@ _YEAR_META = re.compile(r"^(?:预算|决算)年度$")
 _ITEM = re.compile(r"^[（(]?\d{1,2}[)）.、．]\s*(.+)$")
 _UNITS_INTRO = re.compile(r"单位(?:包括|有|构成)|单位构成|所属单位|单位.*(?:具体包括|如下)[:：]$")
 _UNIT_TABLE_HEAD = re.compile(r"^单位名称.*(单位性质|经费|级别|规格)")
-_BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)")
+_BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)|^第[一二三四五六七八九十]+部分$")
+_NAME_THEN_KIND = re.compile(rf"^(.+?){_KIND}(?:公开)?$")
+_YEAR_LINE = re.compile(r"^(20\d{2})年度?$")
 _SECTION = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -74,6 +76,12 @@ def _cover(lines: Sequence[str]) -> tuple[str | None, int | None]:
     """Department and year from a title such as '2025年X单位预算…' or 'X' over '2024年部门预算'."""
     previous = ""
     for text in lines:
+        if (
+            (y := _YEAR_LINE.match(previous))
+            and (m := _NAME_THEN_KIND.match(text))
+            and _plausible(m.group(1))
+        ):
+            return m.group(1), int(y.group(1))  # '2026年' over 'X部门预算'
         if m := _YEAR_ONLY.match(text):
             if previous and _plausible(previous):
                 return previous, int(m.group(1))

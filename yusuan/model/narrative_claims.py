@@ -53,6 +53,7 @@ class _Patterns:
     unit_kind: dict[str, str]
     continues: re.Pattern[str]
     scopes: dict[str, str]
+    qualifiers: frozenset[str]
     not_subject_before: str
     aside: re.Pattern[str]
 
@@ -83,6 +84,7 @@ def load_patterns() -> _Patterns:
         unit_kind=unit_kind,
         continues=re.compile(data["continues"]),
         scopes={str(k): str(v) for k, v in data["scopes"].items()},
+        qualifiers=frozenset(data["qualifiers"]),
         not_subject_before=str(data["not_subject_before"]),
         aside=re.compile(rf"[（(](?!其中|含)[^（）()]{{{int(data['aside_min'])},}}[)）]"),
     )
@@ -123,6 +125,8 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
         before = sentence[max(0, s.start - 12) : s.start]
         if before.endswith("占") or sentence[s.end : s.end + 1] in tuple(p.not_subject_before):
             continue
+        if out and s.start == out[-1].end and s.claim in p.qualifiers:
+            continue  # '机关运行经费预算支出': the general word qualifies the subject before it
         out.append(_Subject(s.claim, s.kind, s.start, s.end, previous=bool(p.previous.search(before))))
     return _scoped(out, p.scopes)
 

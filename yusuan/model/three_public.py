@@ -25,9 +25,14 @@ from yusuan.tables.table import Table
 
 KEYS = ("total", "outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 _UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)")
-_NUMBERING = re.compile(r"^(?:\d+[、.．]|[一二三四五六七八九十]+[、.．]|[（(]\d+[)）]|其中[:：]?|\d+)+")
+_NUMBERING = re.compile(
+    r"^(?:\d+[、.．]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|其中[:：]?|\d+)+"
+)
+_ENUMERATED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")
 _PROSE = re.compile(r"[，。；！]")
 _YEAR = re.compile(r"(20\d{2})")
+# Columns some templates print beside the 三公 ones; they are read past, not into 三公 keys.
+_OTHER_COLUMNS = ("机关运行", "行政经费", "会议费", "培训费")
 _VEHICLE_GROUP = re.compile(r"购置(?:及|和|与)(?:运行|运维)")
 # Label patterns in match order; a label is squashed and stripped of its numbering first.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -48,8 +53,9 @@ def classify_label(text: str) -> str | None:
     raw = squash(text).replace('"', "“")
     if not raw or _PROSE.search(raw) or len(raw) > 30:
         return None
-    sub_item = raw.startswith("其中")
     label = _NUMBERING.sub("", raw)
+    # '其中：教学科研人员因公出国' is a part; '其中：（一）因公出国（境）支出' opens the enumerated items
+    sub_item = raw.startswith("其中") and not _ENUMERATED.match(re.sub(r"^其中[:：]?", "", raw))
     if label.startswith("其他") or "教学科研" in label:
         return None
     for key, pattern in _LABELS:
@@ -112,7 +118,7 @@ def _leaf_order(header: str) -> list[str]:
 def _leaf_key(text: str) -> str | None:
     """The grid column a header cell names, or None ('group' for 公务用车购置及运行费 over its parts)."""
     t = squash(text)
-    if "机关运行" in t:
+    if any(word in t for word in _OTHER_COLUMNS):
         return "extra"
     if _VEHICLE_GROUP.search(t):
         return "group"
