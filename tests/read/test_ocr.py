@@ -71,8 +71,9 @@ def test_scanned_seed_page_gives_the_key_amounts() -> None:
     assert "收支预算总表" in flat
     for amount in ["1,425.40", "435.73", "47.43", "868.43", "73.81"]:
         assert amount in flat, amount
-    by_first = {row[-1]: row for row in rows if row}
-    assert by_first["47.43"][-2] == "二、卫生健康支出"
+    by_last = {row[-1]: row for row in rows if row}
+    assert by_last["47.43"] == ["二、政府性基金预算拨款收入", "二、卫生健康支出", "47.43"]
+    assert by_last["435.73"][:2] == ["一、一般公共预算拨款收入", "1,425.40"]  # '一、' torn off, rejoined
     assert all(line.page == 1 for line in page.lines)
     assert all(c.top is not None and 0 <= c.top <= 595.3 for line in page.lines for c in line.cells)
 

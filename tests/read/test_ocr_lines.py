@@ -6,7 +6,16 @@ import math
 
 import pytest
 
-from yusuan.read.ocr_lines import Box, box_cells, boxes_from_ocr, group_lines, lines_from_boxes, skew_angle
+from yusuan.layout import Cell
+from yusuan.read.ocr_lines import (
+    Box,
+    box_cells,
+    boxes_from_ocr,
+    group_lines,
+    join_torn,
+    lines_from_boxes,
+    skew_angle,
+)
 
 
 def _quad(x0: float, top: float, x1: float, bottom: float, degrees: float = 0.0) -> list[list[float]]:
@@ -71,3 +80,22 @@ def test_a_joined_box_is_split_with_interpolated_x() -> None:
 def test_empty_input_gives_no_lines() -> None:
     assert boxes_from_ocr([]) == []
     assert lines_from_boxes([], page=1) == []
+
+
+def _cell(text: str, x0: float, x1: float, conf: float = 0.9) -> Cell:
+    return Cell(text, x0, x1, 100, 114, ocr=True, confidence=conf)
+
+
+def test_a_label_torn_by_the_detector_is_joined() -> None:
+    """'一、' and '一般公共预算拨款收入' 4.5 pt apart in 14 pt text: one cell; columns stay apart."""
+    cells = [_cell("一、", 20, 40, 0.99), _cell("一般公共预算拨款收入", 44.5, 180, 0.95),
+             _cell("1,425.40", 343, 390), _cell("一、社会保障和就业支出", 392, 500)]
+    joined = join_torn(cells)
+    assert [c.text for c in joined] == ["一、一般公共预算拨款收入", "1,425.40", "一、社会保障和就业支出"]
+    assert (joined[0].x0, joined[0].x1, joined[0].confidence) == (20, 180, 0.95)
+
+
+def test_latin_pieces_join_with_a_space_and_far_cells_stay_apart() -> None:
+    assert [c.text for c in join_torn([_cell("PPP", 0, 30), _cell("项目", 33, 60)])] == ["PPP项目"]
+    assert [c.text for c in join_torn([_cell("ABC", 0, 30), _cell("DEF", 33, 60)])] == ["ABC DEF"]
+    assert [c.text for c in join_torn([_cell("项", 0, 14), _cell("目", 200, 214)])] == ["项", "目"]

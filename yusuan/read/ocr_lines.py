@@ -9,13 +9,14 @@ before boxes are grouped into lines, so a right-hand column is not put on the li
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from yusuan.layout import Cell, Line
-from yusuan.read.ocr_numbers import split_pieces
+from yusuan.read.ocr_numbers import is_amount, split_pieces
 
 Quad = Sequence[Sequence[float]]
 
@@ -118,11 +119,36 @@ def box_cells(box: Box) -> list[Cell]:
     return cells
 
 
+_JOIN_GAP = 0.5  # boxes closer than half the text height are one cell torn by the detector
+_CJK_EDGE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def join_torn(cells: list[Cell]) -> list[Cell]:
+    """Join neighbouring non-amount cells that nearly touch: the detector splits '一、' from
+    '一般公共预算拨款收入' at the space the full-width comma leaves. Table columns are far wider
+    apart than half a character, and amounts are never joined."""
+    out: list[Cell] = []
+    for cell in cells:
+        prev = out[-1] if out else None
+        if prev is not None and not is_amount(prev.text) and not is_amount(cell.text):
+            height = max((c.bottom or 0) - (c.top or 0) for c in (prev, cell))
+            if height > 0 and cell.x0 - prev.x1 < _JOIN_GAP * height:
+                sep = "" if _CJK_EDGE.match(prev.text[-1]) or _CJK_EDGE.match(cell.text[0]) else " "
+                confs = [c.confidence for c in (prev, cell) if c.confidence is not None]
+                conf = min(confs) if confs else None
+                out[-1] = Cell(prev.text + sep + cell.text, prev.x0, max(prev.x1, cell.x1),
+                               min(prev.top or 0, cell.top or 0), max(prev.bottom or 0, cell.bottom or 0),
+                               ocr=True, confidence=conf)
+                continue
+        out.append(cell)
+    return out
+
+
 def lines_from_boxes(boxes: Sequence[Box], page: int, first_line: int = 1) -> list[Line]:
     """Lines of cells for one page, numbered from ``first_line``."""
     out = []
     for i, members in enumerate(group_lines(boxes)):
-        cells = [c for b in members for c in box_cells(b)]
+        cells = join_torn([c for b in members for c in box_cells(b)])
         if not cells:
             continue
         top = min(c.top for c in cells if c.top is not None)
