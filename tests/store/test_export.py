@@ -115,3 +115,36 @@ def test_xlsx_one_sheet_per_table_with_chinese_headers(db: Path, tmp_path: Path)
     assert "科目编码" in header and "金额" in header and "栏目" in header
     docs = list(wb["文件"].iter_rows(values_only=True))
     assert len(docs) == 4
+
+
+def test_examples_export_matches_summary(tmp_path: Path, examples_copy: Path) -> None:
+    """On the real examples: 本年支出合计 and 功能分类 类 amounts read back from Parquet = yusuan.summary."""
+    from yusuan.pipeline import read
+    from yusuan.store.ingest import SerialBackend, ingest_paths
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        ingest_paths(store, [examples_copy], SerialBackend())
+        export(store, tmp_path / "p", "parquet")
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW lines AS SELECT * FROM read_parquet('{tmp_path / 'p' / 'expenditure_lines.parquet'}')")
+    con.execute(f"CREATE VIEW docs AS SELECT * FROM read_parquet('{tmp_path / 'p' / 'documents.parquet'}')")
+    compared = 0
+    for path in sorted(examples_copy.glob("*.txt")):
+        summary = yusuan.summary(read(path))["expenditure"]
+        first = """(SELECT min(table_no) FROM lines l2 WHERE l2.doc_id = l.doc_id
+                    AND l2.table_kind = 'expenditure_summary')"""
+        where = f"""d.file_name = ? AND l.table_kind = 'expenditure_summary' AND l.column_key = 'total'
+                    AND l.table_no = {first}"""
+        total = con.execute(f"SELECT l.amount FROM lines l JOIN docs d USING (doc_id) WHERE {where} "
+                            "AND l.level = 'total' AND l.unit IS NULL", [path.name]).fetchall()
+        classes = con.execute(
+            f"""SELECT l.code, sum(l.amount) FROM lines l JOIN docs d USING (doc_id) WHERE {where} AND l.level = '类'
+                AND (l.unit IS NULL OR NOT EXISTS (SELECT 1 FROM lines l3 WHERE l3.doc_id = l.doc_id
+                     AND l3.table_no = l.table_no AND l3.level = '类' AND l3.unit IS NULL))
+                GROUP BY l.code""", [path.name]).fetchall()
+        if summary["current_year_total"] is not None and total:
+            assert total[0][0] == summary["current_year_total"], path.name
+            compared += 1
+        assert dict(classes) == summary["by_function_class"], path.name
+    assert compared >= 1
