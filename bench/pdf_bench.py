@@ -9,7 +9,9 @@ Usage: ``python bench/pdf_bench.py [--repeat N] [--sample K] [--per-file] [FILES
 - ``pdfplumber tables``: ``page.extract_tables()`` on every page (one run; it is slow);
 - ``camelot stream``: ``camelot.read_pdf(flavor="stream")`` on ``--sample`` pages per file, if installed.
 
-Prints a Markdown table (ms per page and ratios to yusuan's reader) per group of files.
+Prints a Markdown table (ms per page and ratios to yusuan's reader) per group of files. Times are
+CPU time of this process (``time.process_time``), so a busy shared machine skews them less than
+wall-clock time would; every tool here is single-threaded.
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

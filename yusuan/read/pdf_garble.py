@@ -17,6 +17,7 @@ GARBLED_SHARE = 0.2  # a page is garbled when this share of its glyphs is unusab
 MIN_GLYPHS = 8  # pages with fewer glyphs are judged by the whole document, not alone
 SCAN_COVER = 0.3  # a page without text whose images cover this share of it is a scan
 _CID = re.compile(r"\(cid:\d+\)")
+_BAD = re.compile("[\ufffd\ue000-\uf8ff\ufffe\uffff\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _radical_table() -> dict[int, str]:
@@ -49,12 +50,11 @@ def garbled_share(page: PageGlyphs) -> float:
     glyphs = page.glyphs
     if not glyphs:
         return 0.0
-    bad = sum(1 for g in glyphs if is_bad_char(g[4]))
-    share = bad / len(glyphs)
+    text = "".join(g[4] for g in glyphs)
+    share = len(_BAD.findall(text)) / len(text)
     if page.sampled:
         share = max(share, page.unmapped / page.sampled)
-    text = "".join(g[4] for g in glyphs) if "(" in {g[4] for g in glyphs} else ""
-    if text and "(cid:" in text:
+    if "(cid:" in text:
         share = max(share, sum(len(m) for m in _CID.findall(text)) / len(text))
     return share
 

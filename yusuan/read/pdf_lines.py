@@ -146,13 +146,13 @@ def fill_blank_columns(cells: list[Cell], rule_xs: list[float], top: float, bott
             xs.append(x)
     if len(xs) < 3:
         return cells
-    centres = [(c.x0 + c.x1) / 2 for c in cells]
-    if not any(xs[0] < m < xs[-1] for m in centres):
-        return cells
+    centres = sorted((c.x0 + c.x1) / 2 for c in cells)
+    if bisect_left(centres, xs[-1]) == bisect_right(centres, xs[0]):
+        return cells  # no text inside the ruled span: not a table line
     blanks = [
         Cell("", a, b, top, bottom)
         for a, b in pairwise(xs)
-        if b - a > MIN_COLUMN and not any(a < m < b for m in centres)
+        if b - a > MIN_COLUMN and bisect_left(centres, b) == bisect_right(centres, a)
     ]
     if not blanks:
         return cells
