@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.cells import Cell
-from yusuan.check.compare import check_sum
+from yusuan.check.compare import agrees, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, WARNING, Finding, Location
 from yusuan.check.registry import rule
@@ -62,11 +62,13 @@ def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[
     for total, rows in groups:
         if total is None or not rows:
             continue
-        for column in total.values:
-            cell = ctx.cell(table, total, column)
-            if cell is None:
+        for column, amount in total.values.items():
+            if agrees(amount, (r.values.get(column) for r in rows)):
                 continue
-            f = check_sum(cell, ctx.cells(table, rows, column), f"{table.title} {total.name}", "所列各行之和")
+            cell = ctx.cell(table, total, column)
+            f = cell and check_sum(
+                cell, ctx.cells(table, rows, column), f"{table.title} {total.name}", "所列各行之和"
+            )
             if f:
                 yield Finding(
                     f.rule, severity if f.severity == ERROR else f.severity, f.message, f.values, f.locations

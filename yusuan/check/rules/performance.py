@@ -81,6 +81,8 @@ def amounts(ctx: Context) -> Iterator[Finding]:
     targets = _targets(ctx)
     for p in _listed(ctx):
         t = targets.get(name_key(p.name))
+        if t is None:
+            continue
         a, b = project_cell(ctx, p), target_cell(ctx, t) if t else None
         if a is not None and b is not None:
             f = check_equal(a, b, f"项目“{p.name}”金额", "项目支出表", "绩效目标表")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.check.cells import Cell
-from yusuan.check.compare import check_equal, check_sum
+from yusuan.check.compare import agrees, check_equal, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
@@ -37,7 +37,7 @@ def _sum_check(
         return
     for column in _columns(total):
         cell = ctx.cell(t, total, column)
-        if cell is not None:
+        if cell is not None and not agrees(cell.amount, (c.amount for c in _cells(ctx, t, parts, column))):
             f = check_sum(cell, _cells(ctx, t, parts, column), what, parts_what)
             if f:
                 yield f
