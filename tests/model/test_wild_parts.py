@@ -73,3 +73,26 @@ def test_wild_document_read_by_hand(name: str, expected: dict[str, Any]) -> None
     assert tuple(s["three_public"][k] for k in keys) == tuple(Decimal(v) for v in expected["three_public"])
     assert s["operating_costs"] == Decimal(expected["operating_costs"])
     assert s["government_procurement_total"] == Decimal(expected["government_procurement_total"])
+
+
+def test_guangzhou_project_table_reads_by_columns() -> None:
+    """'部门预算项目支出及其他支出预算表' (unit rows and projects in one column, 绩效目标 text to the
+    right) — read directly, as the catalogue does not route this title yet."""
+    from yusuan.model.build import _span
+    from yusuan.model.projects import read_projects
+    from yusuan.read import read_layout
+    from yusuan.tables.segment import find_tables
+
+    layout = read_layout(shared_path("pdf", "wild", "中共广州市委宣传部_2026_部门预算.pdf"))
+    tables, _ = find_tables(layout)
+    table = next(t for t in tables if "项目支出及其他支出" in t.title)
+    projects = read_projects(table, "x", _span(list(layout.lines()), table))
+    assert sum(p.amount.value for p in projects if p.amount) == Decimal("16777.55")  # the printed 合计
+    assert {p.unit for p in projects} == {
+        "中国共产党广州市委员会宣传部",
+        "中共广州市委讲师团",
+        "广州市国防教育中心",
+        "广州市版权保护中心",
+    }
+    assert not any("类别" in p.name for p in projects)
+    assert projects[2].name == "2026年文艺精品创作与群众文化建设工作经费"

@@ -107,13 +107,48 @@ def _source_key(group: str, label: str) -> str | None:
     return f"carryover.{key}" if carry else key
 
 
-def _figures_and_text(line: Line) -> tuple[list[str], list[str]]:
-    """The trailing figures of a line and the text cells before them."""
+def _figures_and_text(line: Line, name_limit: float | None = None) -> tuple[list[str], list[str]]:
+    """The figures of a line and the text cells of its name.
+
+    Without geometry the figures are the trailing run of amounts and the text is what precedes
+    them. With a ``name_limit`` (PDF: the x where the first figure column starts) the text is
+    what lies left of it and the figures are the amounts right of it; text further right (a
+    绩效目标 column, its wrapped continuation rows) is not part of the name.
+    """
+    if name_limit is not None:
+        kept = [c for c in line.cells if c.text.strip()]
+        words = [c.text.strip() for c in kept if c.x0 < name_limit and not is_amount(c.text.strip())]
+        figures = [c.text.strip() for c in kept if c.x0 >= name_limit and is_amount(c.text.strip())]
+        return figures, words
     cells = [c.text.strip() for c in line.cells if c.text.strip()]
     n = len(cells)
     while n and is_amount(cells[n - 1]):
         n -= 1
     return cells[n:], cells[:n]
+
+
+def _name_limit(lines: Sequence[Line]) -> float | None:
+    """Where the figure columns start, from the 总计/合计 heading cell of a PDF header — if the
+    rows' figures really sit right of it (a reflowed rendering does not keep columns)."""
+    head = next(
+        (
+            c
+            for ln in lines[:12]
+            for c in ln.cells
+            if squash(c.text) in ("总计", "合计", "金额") and c.top is not None
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    limit = head.x0 - _ALIGN
+    rows = [ln for ln in lines if sum(1 for c in ln.cells if is_amount(c.text.strip())) >= 2]
+    inside = [
+        ln
+        for ln in rows
+        if all(c.x0 >= limit for c in ln.cells if c.text.strip() and is_amount(c.text.strip()))
+    ]
+    return limit if rows and len(inside) >= 0.8 * len(rows) else None
 
 
 def _dec(text: str) -> Decimal:
@@ -221,13 +256,14 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
     has_content = False
     blocks: list[_Block] = []
     breaks = _gap_breaks(lines)
+    limit = _name_limit(lines)
     current = _Block(breaks=breaks)
     orphan: _Block | None = None
     in_header = True
     skipping = False
     for line in lines:
         text = squash(line.text)
-        figures, words = _figures_and_text(line)
+        figures, words = _figures_and_text(line, limit)
         cells = {squash(c.text) for c in line.cells if c.text.strip()}
         if text == title or _META.match(text):
             skipping = not in_header
@@ -242,6 +278,8 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
             if not figures and (text in header or cells <= header):
                 continue
             skipping = False
+        if not figures and cells and cells <= header and (len(cells) >= 2 or len(text) >= 6):
+            continue  # a page's repeated header without a repeated title
         if (
             orphan is not None
             and words
