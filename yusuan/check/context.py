@@ -134,7 +134,7 @@ class Context:
             table=(w.table if w and w.table else tp.table) or "“三公”经费支出表",
             kind="three_public",
             row=PERIOD_LABELS[period],
-            column=THREE_PUBLIC_LABELS.get(key, key),
+            column=key,
             page=w.page if w else None,
             line=w.line if w else None,
         )

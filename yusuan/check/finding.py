@@ -20,7 +20,12 @@ RANK = {INFO: 0, ROUNDING: 1, WARNING: 2, ERROR: 3}
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """One cell a finding involves: table label and kind, row (code/label), column, page, line."""
+    """One cell a finding involves: table label and kind, row (code/label), column, page, line.
+
+    ``column`` is the canonical key (``total``, ``basic``, ``carryover.general_public_budget``…; the
+    三公 keys ``outbound``/``vehicle_total``…; ``amount`` for a 绩效目标), ``None`` for text; ``kind``
+    is the table kind, ``narrative`` for the 情况说明, ``previous_year`` for last year's document.
+    """
 
     table: str | None = None
     kind: str | None = None

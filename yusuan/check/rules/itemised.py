@@ -25,7 +25,7 @@ def project_cell(ctx: Context, p: Project) -> Cell | None:
         kind=(w.kind if w and w.kind else None)
         or ("project_expenditure" if table else "performance_project"),
         row=f"{p.unit}：{p.name}" if p.unit else p.name,
-        column="合计",
+        column="total",
         page=w.page if w else None,
         line=w.line if w else None,
     )

@@ -43,7 +43,7 @@ def target_cell(ctx: Context, t: PerformanceTarget) -> Cell | None:
         table=(w.table if w and w.table else "项目绩效目标表"),
         kind="performance_project",
         row=t.name,
-        column="预算资金",
+        column="amount",
         page=w.page if w else None,
         line=w.line if w else None,
     )

@@ -103,5 +103,6 @@ def _short(
                 Location(table=table.title, kind=table.kind, row=code, column="total", page=page, line=line)
             )
     booked = "，".join(f"{t.title} {plain(a)}" for t, a, _ in found)
-    message = f"“三公”经费中{cell.loc.column} {cell.printed}{cell.unit or ''}，而支出经济分类表中对应科目 {code} 只有：{booked}"
+    label = THREE_PUBLIC_LABELS.get(cell.loc.column or "", cell.loc.column)
+    message = f"“三公”经费中{label} {cell.printed}{cell.unit or ''}，而支出经济分类表中对应科目 {code} 只有：{booked}"
     return Finding("", ERROR, message, (cell.printed, plain(max(a for _, a, _ in found))), tuple(locations))
