@@ -112,3 +112,15 @@ def test_toc_of_a_seed_is_narrative() -> None:
     assert tables[0].title_line.number > 100
     assert any(squash(ln.text) == "表17.部门预算项目（政策）绩效目标表" for ln in narrative)
     assert any(squash(ln.text).startswith("第三部分") for ln in narrative)
+
+
+def test_running_page_header_footer_and_repeated_header_are_dropped() -> None:
+    spending, procurement = segment("page_furniture.txt")[0]
+    assert [squash(ln.text)[:5] for ln in spending.body] == ["合计30.", "201一般", "20101", "205教育"]
+    assert len(spending.pages) == 3
+
+
+def test_a_year_in_a_header_is_not_a_figure() -> None:
+    procurement = segment("page_furniture.txt")[0][1]
+    assert procurement.kind == "procurement" and not procurement.body
+    assert any("预留" in squash(h.text) for h in procurement.header)

@@ -32,6 +32,9 @@ _PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、\S{2,}")
 _NUMERALS = frozenset("一二三四五六七八九十")
 _ORDINAL_ROWS = ("income_expenditure_summary", "fiscal_summary", "three_public")  # rows like 二、…支出
+_YEARISH = re.compile(r"^(19|20)\d\d$")
+_FURNITURE_MIN = 8
+_REPEAT_MIN = 6
 _MAX_TITLE = 48
 _LOOKAHEAD = 8
 
@@ -156,9 +159,27 @@ def _header_end(lines: list[Line]) -> int:
         text = sq(line)
         if text.startswith("栏次"):
             return i + 1
-        if has_amount(line) or _NOTE_RE.match(text):
+        if _has_figure(line) or _NOTE_RE.match(text):
             return i
     return len(lines)
+
+
+def _has_figure(line: Line) -> bool:
+    """Figures that start a body: amounts, but not a year printed in a header ('2025 年预留…')."""
+    return any(is_amount(c.text) and not _YEARISH.match(c.text) for c in line.cells if c.text)
+
+
+def _furniture(layout: Layout) -> frozenset[str]:
+    """Running page headers/footers ('某局2026年度部门预算公开'): the first or last line of three
+    pages or more, long enough not to be a cell fragment and without figures."""
+    pages: dict[str, int] = {}
+    for page in layout.pages:
+        lines = [ln for ln in page.lines if not ln.is_blank]
+        for line in {id(ln): ln for ln in lines[:1] + lines[-1:]}.values():
+            text = sq(line)
+            if len(text) >= _FURNITURE_MIN and not has_amount(line):
+                pages[text] = pages.get(text, 0) + 1
+    return frozenset(t for t, count in pages.items() if count >= 3)
 
 
 def _read_meta(table: Table, line: Line) -> None:
@@ -168,9 +189,10 @@ def _read_meta(table: Table, line: Line) -> None:
             table.meta.setdefault(key, value)
 
 
-def _split(table: Table, lines: list[Line]) -> None:
-    """Distribute a table's lines into meta, header, body and notes; drop headers repeated on new pages."""
-    lines = [ln for ln in lines if not ln.is_blank]
+def _split(table: Table, lines: list[Line], furniture: frozenset[str] = frozenset()) -> None:
+    """Distribute a table's lines into meta, header, body and notes; drop headers repeated on new
+    pages (after a meta line, or whole lines of the first header) and running page furniture."""
+    lines = [ln for ln in lines if not ln.is_blank and sq(ln) not in furniture]
     start = 0
     while start < len(lines) and is_meta(lines[start]):
         _read_meta(table, lines[start])
@@ -187,11 +209,16 @@ def _split(table: Table, lines: list[Line]) -> None:
             table.notes.append(line)
         elif is_meta(line):
             skipping = True
-        elif skipping and (text in known or text.startswith("栏次")):
+        elif (skipping and (text in known or text.startswith("栏次"))) or _repeats_header(line, text, known):
             continue
         else:
             skipping = False
             table.body.append(line)
+
+
+def _repeats_header(line: Line, text: str, known: set[str]) -> bool:
+    """A whole header line printed again on a new page (fragments like '支出' may be body text)."""
+    return text in known and (len(text) >= _REPEAT_MIN or len(line.cells) > 1) and not has_amount(line)
 
 
 def _continues(previous: Table | None, kind: str, number: str | None, title: str) -> bool:
@@ -215,6 +242,7 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
     found = {i: k for i, ln in enumerate(lines) if (k := _candidate(ln, catalogue))}
     candidates = {i: k for i, k in found.items() if _title_like(i, lines)}
     starts = [i for i in sorted(candidates) if _confirmed(i, candidates, lines)]
+    furniture = _furniture(layout) if len(layout.pages) >= 3 else frozenset()
     tables: list[Table] = []
     narrative: list[Line] = lines[: starts[0]] if starts else list(lines)
     for n, start in enumerate(starts):
@@ -229,12 +257,12 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
         if _continues(previous, kind, number, title):
             assert previous is not None
             continuation = Table(kind=kind, title=title, title_line=title_line)
-            _split(continuation, block)
+            _split(continuation, block, furniture)
             previous.body.extend(continuation.body)
             previous.notes.extend(continuation.notes)
             continue
         table = Table(kind=kind, title=title, title_line=title_line, number=number, money_unit=_money_unit([title_line, *head]))
-        _split(table, block)
+        _split(table, block, furniture)
         if kind == "raw" and not table.body:
             narrative.extend([title_line, *block])  # a '…表' heading with nothing under it
             continue
