@@ -115,7 +115,7 @@ def test_toc_of_a_seed_is_narrative() -> None:
 
 
 def test_running_page_header_footer_and_repeated_header_are_dropped() -> None:
-    spending, procurement = segment("page_furniture.txt")[0]
+    spending = segment("page_furniture.txt")[0][0]
     assert [squash(ln.text)[:5] for ln in spending.body] == ["合计30.", "201一般", "20101", "205教育"]
     assert len(spending.pages) == 3
 
