@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from tests.check.builders import clean, say, three_public
-from yusuan.check import REGISTRY, Context, Finding, rule, run_checks
+from yusuan.check import REGISTRY, Context, Finding, get, rule, run_checks
 from yusuan.check.previous import from_disclosure
 
 
@@ -29,10 +29,10 @@ def test_a_plugin_rule_runs_and_a_crash_becomes_a_warning() -> None:
         raise RuntimeError("boom")
 
     try:
-        findings = run_checks(clean(), [REGISTRY["plugin.example"]])
+        findings = run_checks(clean(), [get("plugin.example")])
         assert [(f.rule, f.severity) for f in findings] == [("plugin.example", "warning")]
         with pytest.raises(RuntimeError):
-            run_checks(clean(), [REGISTRY["plugin.example"]], strict=True)
+            run_checks(clean(), [get("plugin.example")], strict=True)
     finally:
         del REGISTRY["plugin.example"]
 
@@ -44,7 +44,7 @@ def test_previous_year_provider() -> None:
             row.values["total"] = row.values["total"].__class__(Decimal("190.00"), "190.00")
     three_public(last, "current", "total", "10.00")
     d = clean()
-    assert run_checks(d, [REGISTRY["history.previous"]], previous=from_disclosure(last)) == []
+    assert run_checks(d, [get("history.previous")], previous=from_disclosure(last)) == []
     say(d, "expenditure.total.previous", "180.00")
-    found = run_checks(d, [REGISTRY["history.previous"]], previous=from_disclosure(last))
+    found = run_checks(d, [get("history.previous")], previous=from_disclosure(last))
     assert [f.values for f in found] == [("180.00", "190.00")]

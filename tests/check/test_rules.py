@@ -6,7 +6,7 @@ import pytest
 
 from tests.check.cases import CASES
 from yusuan.check import all_rules, run_checks
-from yusuan.check.registry import REGISTRY
+from yusuan.check.registry import get
 
 RULE_IDS = [r.id for r in all_rules()]
 
@@ -27,12 +27,12 @@ def test_rule_passes_on_clean(rule_id: str) -> None:
     d = case.build()
     if case.good:
         case.good(d)
-    assert run_checks(d, [REGISTRY[rule_id]], previous=case.previous, strict=True) == []
+    assert run_checks(d, [get(rule_id)], previous=case.previous, strict=True) == []
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_rule_fails_on_its_case(rule_id: str) -> None:
-    case, rule = CASES[rule_id], REGISTRY[rule_id]
+    case, rule = CASES[rule_id], get(rule_id)
     d = case.build()
     case.edit(d)
     findings = run_checks(d, [rule], previous=case.previous, strict=True)

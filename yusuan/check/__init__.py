@@ -6,7 +6,7 @@
 
 from yusuan.check.context import Context, PreviousProvider
 from yusuan.check.finding import ERROR, INFO, ROUNDING, SEVERITIES, WARNING, Finding, Location, report
-from yusuan.check.registry import REGISTRY, Rule, all_rules, rule
+from yusuan.check.registry import REGISTRY, Rule, all_rules, get, rule
 from yusuan.check.run import run_checks
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "PreviousProvider",
     "Rule",
     "all_rules",
+    "get",
     "report",
     "rule",
     "run_checks",

@@ -19,6 +19,8 @@ COUNT_UNITS = frozenset({"辆", "个", "台", "套", "人", "项", "张", "家",
 # Chinese names of the canonical columns, for messages when a table keeps no printed label.
 COLUMN_LABELS = {
     "total": "合计",
+    "current_year_total": "本年收入小计",
+    "fiscal_total": "财政拨款",
     "basic": "基本支出",
     "personnel": "人员经费",
     "public": "公用经费",

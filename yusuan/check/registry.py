@@ -61,6 +61,12 @@ def all_rules() -> list[Rule]:
     return [REGISTRY[k] for k in sorted(REGISTRY)]
 
 
+def get(rule_id: str) -> Rule:
+    """The rule registered as ``rule_id`` (built-ins and plugins loaded first)."""
+    _load()
+    return REGISTRY[rule_id]
+
+
 def _load() -> None:
     """Import the built-in rule modules and the plugins once (importing registers them)."""
     global _loaded

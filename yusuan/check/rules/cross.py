@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.check.cells import Cell, table_label
-from yusuan.check.compare import check_equal
+from yusuan.check.cells import COLUMN_LABELS, Cell, table_label
+from yusuan.check.compare import check_equal, check_sum
 from yusuan.check.context import Context, clean_name
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
@@ -104,17 +104,11 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
         return
     for key in INCOME_SOURCES:
         row = summary.by_key(key, "income")
-        column = key
-        if (
-            key == "general_public_budget"
-            and key not in total.values
-            and summary.by_key("fiscal_total") is None
-        ):
-            column = "fiscal_total"  # the income table prints 财政拨款 as one column
         if row is not None:
             yield from _equal(
-                ctx.value_cell(summary, row), ctx.cell(income, total, column), f"{row.name} 在两表中应一致"
+                ctx.value_cell(summary, row), ctx.cell(income, total, key), f"{row.name} 在两表中应一致"
             )
+    yield from _fiscal_column(ctx, summary, income, total)
     carried = "carryover" in total.values
     key = "grand_total" if carried else "current_year_total"
     row = summary.by_key(key, "income")
@@ -127,6 +121,24 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
         yield from _equal(
             ctx.value_cell(summary, row), ctx.cell(income, total, "carryover"), "上年结转在两表中应一致"
         )
+
+
+def _fiscal_column(
+    ctx: Context, summary: StatementTable, income: StatementTable, total: LineItem
+) -> Iterator[Finding]:
+    """An income table printing 财政拨款 as one column, against the 收支总表's three fund lines."""
+    fiscal = ctx.cell(income, total, "fiscal_total")
+    if (
+        fiscal is None
+        or summary.by_key("fiscal_total", "income") is not None
+        or FISCAL_FUNDS[0] in total.values
+    ):
+        return
+    funds = [r for r in (summary.by_key(k, "income") for k in FISCAL_FUNDS) if r is not None]
+    cells = [c for c in (ctx.value_cell(summary, r) for r in funds) if c is not None]
+    f = cells and check_sum(fiscal, cells, f"{table_label(income)} 财政拨款", "收支总表三本预算拨款收入之和")
+    if f:
+        yield f
 
 
 def _fiscal_total(ctx: Context, column: str) -> Cell | None:
@@ -159,7 +171,9 @@ def fiscal_funds(ctx: Context) -> Iterator[Finding]:
         ("state_capital", "state_capital"),
     ):
         yield from _equal(
-            _fiscal_total(ctx, column), _fund_table_total(ctx, kind), f"{kind} 本年支出合计应一致"
+            _fiscal_total(ctx, column),
+            _fund_table_total(ctx, kind),
+            f"{COLUMN_LABELS[column]}本年支出合计应一致",
         )
 
 
