@@ -41,3 +41,23 @@ def test_single_label_line_continues_the_expenditure_numbering() -> None:
 def test_ordinals_and_prefixes() -> None:
     assert ordinal("二十四、预备费") == 24 and ordinal("十、卫生健康支出") == 10 and ordinal("预备费") is None
     assert bare("（一）事业收入") == "事业收入" and bare("1.一般公共预算资金") == "一般公共预算资金"
+
+
+def test_fund_rows_under_carryover_get_the_block_prefix() -> None:
+    from tests.conftest import shared_path
+
+    fiscal = next(t for t in statements(str(shared_path("seeds", "001_f756e9a8bddbf743.txt"))) if t.kind == "fiscal_summary")
+    keys = [i.key for i in fiscal.items if i.side == "income" and i.key]
+    assert keys == [
+        "current_year_total",
+        "general_public_budget",
+        "government_fund",
+        "state_capital",
+        "carryover_from_last_year",
+        "carryover_from_last_year.general_public_budget",
+        "carryover_from_last_year.government_fund",
+        "carryover_from_last_year.state_capital",
+        "grand_total",
+    ]
+    row = fiscal.by_key("carryover_from_last_year.general_public_budget", "income")
+    assert row is not None and row.get("total") == Decimal("28665.25")

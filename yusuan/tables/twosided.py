@@ -18,6 +18,9 @@ from yusuan.tables.rows import Value, is_value
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|其中[:：]?)+")
 _SPLIT = re.compile(r"(?<=[^一二三四五六七八九十（(\d])(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))")
 _DIGITS = "一二三四五六七八九"
+_BLOCKS = frozenset({"carryover_from_last_year", "carryover_to_next_year"})
+_BLOCK_ENDS = frozenset({"grand_total", "current_year_total", "non_fiscal_surplus_used", "surplus_distribution"})
+_FUNDS = frozenset({"general_public_budget", "government_fund", "state_capital", "fiscal_total", "fiscal_special_account", "unit_funds"})
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ class SideTracker:
         self.catalogue = catalogue or load_catalogue()
         self.last = {"income": 0, "expenditure": 0}
         self.split_field = split_field
+        self.block: dict[str, str | None] = {"income": None, "expenditure": None}
 
     def side(self, seg: Segment, count: int) -> tuple[str, str | None]:
         """(side, row key or None) of a segment on a line of ``count`` segments."""
@@ -140,7 +144,17 @@ class SideTracker:
         number = ordinal(seg.label)
         if number is not None:
             self.last[side] = number
-        return side, known.get(side)
+        return side, self._in_block(side, known.get(side))
+
+    def _in_block(self, side: str, key: str | None) -> str | None:
+        """Fund rows under 上年结转/年末结转 get the block as prefix (carryover_from_last_year.general_public_budget)."""
+        if key in _BLOCKS:
+            self.block[side] = key
+            return key
+        if key in _BLOCK_ENDS:
+            self.block[side] = None
+        block = self.block[side]
+        return f"{block}.{key}" if block and key in _FUNDS else key
 
     def _by_name(self, label: str) -> str:
         text = bare(label)
