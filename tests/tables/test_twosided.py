@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tests.conftest import shared_path
 from tests.tables.helpers import statements
 from yusuan.tables.twosided import bare, ordinal
 
@@ -44,8 +45,6 @@ def test_ordinals_and_prefixes() -> None:
 
 
 def test_fund_rows_under_carryover_get_the_block_prefix() -> None:
-    from tests.conftest import shared_path
-
     fiscal = next(t for t in statements(str(shared_path("seeds", "001_f756e9a8bddbf743.txt"))) if t.kind == "fiscal_summary")
     keys = [i.key for i in fiscal.items if i.side == "income" and i.key]
     assert keys == [
