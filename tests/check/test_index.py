@@ -40,3 +40,19 @@ def test_unit_rows_recognised_by_name() -> None:
     index = TableIndex.build(t, frozenset({"本级"}))
     assert [u.name for u in index.unit_rows] == ["本级"]
     assert "本级" in index.subtotal
+
+
+def test_code_rows_after_a_unit_row_belong_to_it() -> None:
+    t = table(
+        "expenditure_summary",
+        "支出总表",
+        ["total"],
+        [
+            item("合计", level="total", total="30.00"),
+            item("社会保障和就业支出", "208", total="30.00"),
+            item("本级", level="unit", unit="本级", total="30.00"),
+            item("社会保障和就业支出", "208", total="30.00"),
+        ],
+    )
+    index = TableIndex.build(t)
+    assert set(index.codes) == {None, "本级"}

@@ -46,14 +46,16 @@ class TableIndex:
         """
         index = cls(table)
         codes: dict[str | None, dict[str, LineItem]] = defaultdict(dict)
+        block: str | None = None  # code rows after a unit's subtotal belong to that unit
         for item in table.items:
             if item.level == "total" and item.unit is None:
                 index.subtotal.setdefault(None, item)
             elif item.level == "unit" or (not item.code and item.level == "item" and item.name in units):
+                block = item.unit or item.name
                 index.unit_rows.append(item)
-                index.subtotal.setdefault(item.unit or item.name, item)
+                index.subtotal.setdefault(block, item)
             elif is_code_row(item):
-                codes[item.unit].setdefault(item.code or "", item)
+                codes[item.unit if item.unit is not None else block].setdefault(item.code or "", item)
         children: dict[tuple[str | None, str | None], list[LineItem]] = defaultdict(list)
         for unit, rows in codes.items():
             printed = set(rows)
