@@ -65,3 +65,20 @@ def test_final_accounts_meta_department_and_single_unit_fallback() -> None:
     assert single.year == 2032
     assert single.units == ["某县水利局本级"]
     assert single.money_unit == "元"
+
+
+def test_inline_unit_lists() -> None:
+    text = """二、部门机构设置
+本部门设3个内设机构，内设机构具体包括：办公室、财务处、规划处。
+三、部门预算构成
+本部门预算为汇总预算，包括：局本级预算，以及纳入编制范围的下属单位预算。下属单位具体包括：
+我局管理的直属单位某市甲中心、某市乙站。
+"""
+    ident = _identify(text, ["收支总体情况表"], {"单位名称": "某市某某局"})
+    assert ident.units == ["某市某某局", "某市甲中心", "某市乙站"]
+    counted = """2.从预算单位构成看，纳入本部门部门汇总预算编制范围的预算单位共计2家，具体包括：某市某局，
+某市某中心。
+"""
+    assert _identify(counted, ["收支总表"], {"部门": "某市某局"}).units == ["某市某局", "某市某中心"]
+    miscounted = counted.replace("共计2家", "共计3家")
+    assert _identify(miscounted, ["收支总表"], {"部门": "某市某局"}).units == []

@@ -48,6 +48,12 @@ def test_wild_document_parts_are_consistent(name: str) -> None:
             "中共广州市委宣传部_2026_部门预算.pdf",
             {
                 "department": "中国共产党广州市委员会宣传部",
+                "units": [
+                    "中国共产党广州市委员会宣传部",
+                    "中共广州市委讲师团",
+                    "广州市国防教育中心",
+                    "广州市版权保护中心",
+                ],
                 "three_public": ("176.31", "80.00", "74.10", "0.00", "74.10", "22.21"),
                 "operating_costs": "882.34",
                 "government_procurement_total": "6066.15",
@@ -57,6 +63,7 @@ def test_wild_document_parts_are_consistent(name: str) -> None:
             "苏州市审计局_2026_部门预算.pdf",
             {
                 "department": "苏州市审计局",
+                "units": ["苏州市审计局"],
                 "three_public": ("10.00", "0.00", "0.00", "0.00", "0.00", "10.00"),
                 "operating_costs": "395.6",
                 "government_procurement_total": "188.5",
@@ -69,6 +76,7 @@ def test_wild_document_read_by_hand(name: str, expected: dict[str, Any]) -> None
         pytest.skip(f"{name} is absent")
     s = _summary(name)
     assert s["department"] == expected["department"]
+    assert s["units"] == expected["units"]
     keys = ("total", "outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
     assert tuple(s["three_public"][k] for k in keys) == tuple(Decimal(v) for v in expected["three_public"])
     assert s["operating_costs"] == Decimal(expected["operating_costs"])

@@ -35,6 +35,8 @@ _UNIT_TABLE_HEAD = re.compile(r"^单位名称.*(单位性质|经费|级别|规�
 _BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)|^第[一二三四五六七八九十]+部分$")
 _NAME_THEN_KIND = re.compile(rf"^(.+?){_KIND}(?:公开)?$")
 _YEAR_LINE = re.compile(r"^(20\d{2})年度?$")
+_LEAD_IN = re.compile(r"^.{0,30}?(?:直属|下属|所属)单位(?=.{4,})")
+_INLINE_UNITS = re.compile(r"(?P<context>[^。：]{0,80})包括[:：](?P<list>[^。：]{2,400}?)。")
 _SECTION = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -190,21 +192,59 @@ def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
     scope_name, scope_year = _scope(texts)
     ident.department = (
         _meta(tables, _DEPARTMENT_KEYS)
+        or _labelled(texts)
         or _coded_header(texts)
         or cover_name
         or _meta(tables, _UNIT_KEYS)
         or scope_name
     )
-    ident.year = _meta_year(tables) or cover_year or scope_year or _most_common_year(texts[:400])
+    ident.year = (
+        _meta_year(tables)
+        or cover_year
+        or scope_year
+        or _title_year(tables)
+        or _most_common_year(texts[:400])
+    )
     summary = next((t for t in tables if t.kind == "income_expenditure_summary" and t.money_unit), None)
     summary = summary or next((t for t in tables if t.money_unit), None)
     if summary and summary.money_unit:
         ident.money_unit = summary.money_unit
     single = _meta(tables, _UNIT_KEYS)
     ident.units = (
-        _listed_units(texts) or _unit_table(lines) or _table_unit_rows(d) or ([single] if single else [])
+        _listed_units(texts)
+        or _inline_units(texts, ident.department)
+        or _unit_table(lines)
+        or _table_unit_rows(d)
+        or ([single] if single else [])
     )
     return ident
+
+
+def _inline_units(texts: Sequence[str], department: str | None) -> list[str]:
+    """A list of budget units written inline in the 概况: '…预算单位共计4家，具体包括：A，B，C。' or
+    '…包括：局本级预算，以及…下属单位预算。下属单位具体包括：A、B。' (the department itself, whose 本级
+    is included, then comes first). A list introduced as 预算单位 wins over one of 下属单位; lists of
+    内设机构 (internal offices) are not units; a list whose stated count (共计N家) differs from its
+    length is not taken."""
+    prose = "".join(texts[:400])
+    found = [
+        m
+        for m in _INLINE_UNITS.finditer(prose)
+        if "单位" in m.group("context") and "内设机构" not in m.group("context")
+    ]
+    found.sort(key=lambda m: ("预算单位" not in m.group("context"), "预算" not in m.group("context")))
+    for m in found:
+        context = m.group("context")
+        names = [clean_unit_name(_LEAD_IN.sub("", n)) for n in re.split(r"[、，,；;]", m.group("list"))]
+        names = [n for n in names if _plausible(n) and "预算" not in n]
+        count = re.search(r"共(?:计|有)?(\d+)(?:家|个)", context)
+        if not names or (count and int(count.group(1)) != len(names)):
+            continue
+        before = prose[max(0, m.start() - 200) : m.start("list")]
+        if department and "本级" in before and not any("本级" in n or n == department for n in names):
+            names.insert(0, department)
+        return names
+    return []
 
 
 def _labelled(texts: Sequence[str]) -> str | None:
