@@ -26,6 +26,7 @@ class Value:
     text: str
     field: int | None
     line: Line
+    x1: float | None = None
 
 
 @dataclass(slots=True)
@@ -68,21 +69,24 @@ def is_value(text: str, integers: bool) -> bool:
     return integers or "." in text or "," in text
 
 
-def _tokens(line: Line) -> list[tuple[str, int | None]]:
-    """(token, tab field) pairs; a tab field holding '558001 名称' gives two tokens, and a code
-    printed in brackets before its name ('[20140]信访事务') gives code and name."""
+def _tokens(line: Line) -> list[tuple[str, int | None, float | None]]:
+    """(token, tab field, right edge) triples; a tab field holding '558001 名称' gives two tokens,
+    a code printed in brackets before its name ('[20140]信访事务') gives code and name, and a
+    one-word cell with a box (PDF) keeps its right edge."""
     tabbed = "\t" in line.raw
-    out: list[tuple[str, int | None]] = []
+    out: list[tuple[str, int | None, float | None]] = []
     for index, cell in enumerate(line.cells):
-        for part in cell.text.split():
-            field = index if tabbed else None
+        parts = cell.text.split()
+        field = index if tabbed else None
+        edge = cell.x1 if cell.top is not None and len(parts) == 1 else None
+        for part in parts:
             m = _BRACKETED.match(part)
             if m:
-                out.append((m.group(1), field))
+                out.append((m.group(1), field, None))
                 part = m.group(2)
                 if not part:
                     continue
-            out.append((part, field))
+            out.append((part, field, edge))
     return out
 
 
@@ -104,7 +108,7 @@ class _Reader:
             self.rows.append(self.row)
         self.row = RawRow()
 
-    def feed(self, token: str, index: int | None, line: Line, at_start: bool) -> None:
+    def feed(self, token: str, index: int | None, line: Line, at_start: bool, edge: float | None = None) -> None:
         row = self.row
         digits = token.isdigit()
         if digits and self.has_seq and at_start and (row.name or row.values):
@@ -115,7 +119,7 @@ class _Reader:
         elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
             self.flush()
         elif is_value(token, self.integers) and (row.name or row.code or not digits):
-            row.values.append(Value(token, index, line))
+            row.values.append(Value(token, index, line, edge))
             return
         elif not digits and (row.values or (row.name and _is_total_label(token))):
             self.flush()
@@ -135,8 +139,8 @@ def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
     """The logical rows of a table body (see module doc)."""
     reader = _Reader(has_seq, uses_integers(body))
     for line in body:
-        for position, (token, index) in enumerate(_tokens(line)):
-            reader.feed(token, index, line, position == 0)
+        for position, (token, index, edge) in enumerate(_tokens(line)):
+            reader.feed(token, index, line, position == 0, edge)
             lines = reader.row.lines
             if not lines or lines[-1] is not line:
                 lines.append(line)

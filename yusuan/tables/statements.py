@@ -14,6 +14,7 @@ from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
 from yusuan.money import parse_amount
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_columns, header_text
+from yusuan.tables.geometry import column_edges, place_by_edges
 from yusuan.tables.rows import RawRow, Value, read_rows
 from yusuan.tables.solver import candidates, choose_children, rules_for
 from yusuan.tables.table import Table
@@ -92,13 +93,19 @@ def _options(
     start: int | None,
     catalogue: Catalogue,
     rules: tuple[tuple[int, tuple[int, ...]], ...],
+    edges: list[float] | None = None,
 ) -> list[tuple[int, ...]]:
-    """Candidate column placements of a row's values: tab fields fix them, else the solver."""
+    """Candidate column placements of a row's values: tab fields or page geometry fix them, else
+    the solver."""
     n = len(columns)
     if start is not None and row.values and all(v.field is not None for v in row.values):
         positions = tuple(v.field - start for v in row.values)  # type: ignore[operator]
         if all(0 <= p < n for p in positions) and list(positions) == sorted(set(positions)):
             return [positions]
+    if edges is not None and row.values:
+        placed = place_by_edges(row, edges)
+        if placed is not None:
+            return [placed]
     numbers = tuple(_number(v) for v in row.values)
     return list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
 
@@ -172,7 +179,8 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     st.columns = columns
     start = _tab_start(rows)
     rules = rules_for(tuple(columns), catalogue)
-    options = [_options(row, columns, start, catalogue, rules) for row in rows]
+    edges = column_edges(rows, len(columns))
+    options = [_options(row, columns, start, catalogue, rules, edges) for row in rows]
     _refine(rows, options, len(columns))
     unit: str | None = None
     totals: LineItem | None = None
