@@ -4,7 +4,11 @@ Why geometry: CJK text has no spaces between words and budget tables are drawn, 
 cell is a run of glyphs on one line with no wide gap and no vertical rule inside it. A line is a
 set of glyphs whose vertical centres agree within a fraction of their height; cells split where
 the gap between two glyphs exceeds ``GAP_EM`` of the glyph height (≈ a CJK character is one
-height wide, a digit half) or a vertical ruling line passes between them.
+height wide, a digit half), a vertical ruling line passes between them, the type size jumps
+across a visible gap (cells shrunk to fit by the exporting spreadsheet), or two digits stand
+apart (numbers are set solid, so "953.08 30201" in tight columns is two cells). In ruled tables,
+a column box with no text on the line becomes an empty cell, as a blank field does in
+tab-separated text.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ GAP_EM = 0.6  # a gap wider than this many glyph heights ends a cell
 RULE_GAP_EM = 2.5  # only gaps between these two (in glyph heights) need a ruling-line check:
 RULE_MIN_EM = 0.1  # text set solid has no rule inside it, and wider gaps are cut anyway
 MIN_COLUMN = 4.0  # rules closer than this (points) are one rule; boxes narrower are no column
+DIGIT_GAP_EM = 0.15  # numbers are set solid: a visible gap between two digits separates two cells
+_DIGITS = frozenset("0123456789")
 SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
 SAME_LINE = 0.4  # centres closer than this many glyph heights share a line
 _SPACES = frozenset(" \u3000\xa0\t\u2002\u2003")
@@ -93,8 +99,10 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
                 em = 1.0
             gap = gx0 - last_x1
             # a wide gap ends a cell; so does a clear gap where the type size jumps (shrink-to-fit cells)
-            cut = gap > GAP_EM * em or (
-                gap > 1.0 and abs(h - last_h) > SIZE_JUMP * (h if h > last_h else last_h)
+            cut = (
+                gap > GAP_EM * em
+                or (gap > 1.0 and abs(h - last_h) > SIZE_JUMP * (h if h > last_h else last_h))
+                or (gap > DIGIT_GAP_EM * em and ch in _DIGITS and last_ch in _DIGITS)
             )
             if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:
                 if rule_xs is None:
