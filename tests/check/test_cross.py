@@ -35,3 +35,19 @@ def test_summary_lines_without_fund_split_compare_their_one_amount() -> None:
     assert run_checks(d, rule, strict=True) == []
     put(d, "fiscal_summary", "208", "total", "31.00")
     assert {f.rule for f in run_checks(d, rule, strict=True)} == {"cross.fiscal_classes"}
+
+
+def test_completion_rate_from_the_three_public_table() -> None:
+    from decimal import Decimal
+
+    from tests.check.builders import figure, final_accounts
+    from yusuan.model import Amount
+
+    d = final_accounts()
+    assert d.three_public is not None
+    d.three_public.budget = {"total": Amount(Decimal("10.00"), "10.00")}
+    d.narrative.figures.append(figure("three_public.total.completion_pct", "80.00", "%"))
+    rule = [get("narrative.completion")]
+    assert run_checks(d, rule, strict=True) == []
+    d.narrative.figures[-1] = figure("three_public.total.completion_pct", "77.52", "%")
+    assert [f.values for f in run_checks(d, rule, strict=True)] == [("77.52", "80.00")]

@@ -116,17 +116,26 @@ def change_direction(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _table(ctx: Context, base: str, period: str) -> Cell | None:
+    """The 三公 table's figure for a ``three_public.<key>`` claim (决算数 or 预算数)."""
+    if not base.startswith("three_public."):
+        return None
+    return ctx.three_public_cell(period, base.split(".", 1)[1])
+
+
 @rule(
     "narrative.completion",
     "文中完成率 = 决算数 / 预算数",
     ERROR,
-    "决算说明中的预算完成率应等于决算数除以预算数。",
+    "决算说明中的预算完成率应等于决算数除以预算数（文中未给出时取“三公”经费表的决算数与预算数）。",
 )
 def completion(ctx: Context) -> Iterator[Finding]:
     for base, anchor in _anchored(ctx, ".completion_pct"):
         stated = ctx.narrative_cell(anchor)
-        actual = ctx.figure(base + ".actual", anchor) or ctx.figure(base, anchor)
-        budget = ctx.figure(base + ".budget", anchor)
+        actual = (
+            ctx.figure(base + ".actual", anchor) or ctx.figure(base, anchor) or _table(ctx, base, "current")
+        )
+        budget = ctx.figure(base + ".budget", anchor) or _table(ctx, base, "budget")
         if actual is None or budget is None or budget.value <= 0:
             continue
         span = bounds(actual, budget, budget.unit)
