@@ -241,3 +241,18 @@ def test_continuation_sentence_scoped_parts_and_fund_wording() -> None:
     assert "expenditure.total" not in claims
     assert claims["vehicles.purchased"] == 1
     assert claims["vehicles.purchased.other"] == 1 and "vehicles.other" not in claims
+
+
+def test_parenthesised_parts_and_stated_change_over_wording() -> None:
+    text = """二、“三公”经费安排情况
+2031年本部门财政拨款安排“三公”经费100万元，比上年增加10万元。其中：因公出国（境）费20万元；公务用车购置及运行
+维护费70万元（公务用车购置费0万元，比上年减少18万元；公务用车运行维护费70万元，比上年增加28万元。）比上年增
+加10万元，增长16.7%；公务接待费10万元，比上年减少0.3万元，主要原因是基本与上年持平。
+"""
+    figures = read_narrative(lines_of(text), "x.txt").figures
+    claims = {f.claim: f.value for f in figures}
+    assert claims["three_public.vehicle_purchase.change"] == Decimal("-18")
+    assert claims["three_public.vehicle_operation.change"] == Decimal("28")
+    assert claims["three_public.vehicle_total.change"] == Decimal("10")
+    assert claims["three_public.vehicle_total.change_pct"] == Decimal("16.7")
+    assert [f.value for f in figures if f.claim == "three_public.reception.change"] == [Decimal("-0.3")]

@@ -86,7 +86,7 @@ def load_patterns() -> _Patterns:
         scopes={str(k): str(v) for k, v in data["scopes"].items()},
         qualifiers=frozenset(data["qualifiers"]),
         not_subject_before=str(data["not_subject_before"]),
-        aside=re.compile(rf"[（(](?!其中|含)[^（）()]{{{int(data['aside_min'])},}}[)）]"),
+        aside=re.compile(rf"[（(][^（）()]{{{int(data['aside_min'])},}}[)）]"),
     )
 
 
@@ -146,15 +146,44 @@ def _scoped(subjects: list[_Subject], scopes: dict[str, str]) -> list[_Subject]:
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pieces of a section's text, split after 。！？."""
+    """(offset, sentence) pieces of a section's text, split after 。！？ outside parentheses."""
     out: list[tuple[int, str]] = []
-    start = 0
-    for m in re.finditer(r"[。！？]+", text):
-        out.append((start, text[start : m.end()]))
-        start = m.end()
+    start = depth = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "。！？" and depth == 0 and (i + 1 == len(text) or text[i + 1] not in "。！？"):
+            out.append((start, text[start : i + 1]))
+            start = i + 1
     if start < len(text):
         out.append((start, text[start:]))
     return out
+
+
+def _closed_asides(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each parenthesised span of ``sentence``."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for i, ch in enumerate(sentence):
+        if ch in "（(":
+            opened.append(i)
+        elif ch in "）)" and opened:
+            spans.append((opened.pop(), i + 1))
+    return spans
+
+
+def _owner(subjects: Sequence[_Subject], at: int, asides: Sequence[tuple[int, int]]) -> _Subject | None:
+    """The nearest subject before position ``at``, skipping subjects inside a parenthesis that
+    closed before it ('购置及运行费74.1万元（购置费0万元…运行费74.1万元）比上年增加39.2万元')."""
+    for s in reversed(subjects):
+        if s.end > at:
+            continue
+        if any(a <= s.start and s.end <= e <= at for a, e in asides):
+            continue
+        return s
+    return None
 
 
 def extract_claims(
@@ -172,8 +201,12 @@ def extract_claims(
     figures: list[NarrativeFigure] = []
     carried: _Subject | None = None
     for offset, printed_sentence in _sentences(text):
-        sentence = p.aside.sub(lambda m: _MASK * len(m.group(0)), printed_sentence)
+        sentence = p.aside.sub(
+            lambda m: m.group(0) if _opens_with_subject(m.group(0)[1:], p) else _MASK * len(m.group(0)),
+            printed_sentence,
+        )
         subjects = _subjects(sentence, resolve)
+        asides = _closed_asides(sentence)
         if carried is not None and p.continues.match(sentence):
             # '公务接待费1.35万元。比2024年预算持平' continues the previous sentence's subject
             subjects = [_Subject(carried.claim, carried.kind, 0, 0, carried=True), *subjects]
@@ -197,17 +230,19 @@ def extract_claims(
         for s in subjects:
             if sentence[max(0, s.start - 2) : s.start].endswith(("无", "没有")):
                 add(s.claim, Decimal(0), "无", None, s.start)
+        unchanged = []
         for m in p.unchanged.finditer(sentence):
-            owner = next((s for s in reversed(subjects) if s.end <= m.start()), None)
+            owner = _owner(subjects, m.start(), asides)
             claim = owner.claim if owner else topic
             if claim:
-                add(f"{claim}.change", Decimal(0), "持平", None, m.start())
+                unchanged.append((f"{claim}.change", m.start()))
+        stated = len(figures)
         last_end = 0
         for m in p.figure.finditer(sentence):
             value = parse_amount(m.group(1))
             unit = m.group(2)
             kind = p.unit_kind[unit]
-            owner = next((s for s in reversed(subjects) if s.end <= m.start()), None)
+            owner = _owner(subjects, m.start(), asides)
             gap_start = max(last_end, owner.end if owner else 0)
             gap = sentence[gap_start : m.start()].replace(_MASK, "")
             previous_end, last_end = last_end, m.end()
@@ -219,7 +254,19 @@ def extract_claims(
                 continue
             name, signed = claim
             add(name, signed, m.group(0), unit, m.start())
+        # '比上年减少0.3万元…主要原因是基本与上年持平': a stated figure wins over the wording
+        numbered = {f.claim for f in figures[stated:]}
+        for claim, at in unchanged:
+            if claim not in numbered:
+                add(claim, Decimal(0), "持平", None, at)
     return figures
+
+
+def _opens_with_subject(text: str, p: _Patterns) -> bool:
+    """True when a parenthesis starts with 其中/含 or a subject: its figures are claims, not an aside."""
+    if text.startswith(("其中", "含")):
+        return True
+    return any(pattern.match(text) for _, _, pattern in p.subjects)
 
 
 def _claim(
