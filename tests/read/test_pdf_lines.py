@@ -91,7 +91,7 @@ def test_size_jump_across_a_gap_splits() -> None:
 
 def test_digits_apart_are_two_cells() -> None:
     glyphs = _run("953.08", 447.1, 100, width=6.9, height=10) + _run(
-        "30201", 487.1, 100, width=6.9, height=10
+        "30201", 490.5, 100, width=6.9, height=10
     )
     assert _texts(glyphs) == [["953.08", "30201"]]
     assert _texts(_run("2025", 60, 100, width=6) + _run("年", 84.5, 100)) == [["2025年"]]
