@@ -165,7 +165,10 @@ def _output(results: list[Result], as_json: bool, directory: bool, console: Cons
             _print_report(r.path, r.findings, r.format, console)
 
 
-def rules(as_json: AsJson = False) -> None:
+RulesJson = Annotated[bool, typer.Option("--json", help="print the catalogue as JSON: id, severity, title, rationale")]
+
+
+def rules(as_json: RulesJson = False) -> None:
     """规则清单 — every check rule: id, severity, title and rationale."""
     from yusuan.check import all_rules
 
