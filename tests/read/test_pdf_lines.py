@@ -100,6 +100,8 @@ def test_digits_apart_are_two_cells() -> None:
 def test_fake_bold_duplicates_are_dropped() -> None:
     glyphs = _run("合计", 60, 100) + _run("合计", 60.4, 100)
     assert _texts(glyphs) == [["合计"]]
+    dash = [(127.61, 342.46, 133.42, 345.12, "—")] * 2  # "——" drawn as one long glyph
+    assert _texts(_run("经费", 121.8, 342.46, width=2.9, height=2.66)[:2] + dash) == [["经费——"]]
 
 
 def test_cell_geometry() -> None:

@@ -26,6 +26,7 @@ RULE_MIN_EM = 0.1  # text set solid has no rule inside it, and wider gaps are cu
 MIN_COLUMN = 4.0  # rules closer than this (points) are one rule; boxes narrower are no column
 DIGIT_GAP_EM = 0.15  # numbers are set solid: a visible gap between two digits separates two cells
 _DIGITS = frozenset("0123456789")
+_REPEATABLE = frozenset("—…－-─_·.")  # "——" and "……" may come as two glyphs in one box
 SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
 SAME_LINE = 0.4  # centres closer than this many glyph heights share a line
 _SPACES = frozenset(" \u3000\xa0\t\u2002\u2003")
@@ -91,6 +92,7 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
         if text:
             if (
                 ch == last_ch
+                and ch not in _REPEATABLE
                 and -0.3 * (last_x1 - last_x0) < gx0 - last_x0 < 0.3 * (last_x1 - last_x0) + 0.15
             ):
                 continue  # a fake-bold duplicate drawn over the previous glyph
