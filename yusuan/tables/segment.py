@@ -51,7 +51,7 @@ def sq(line: Line) -> str:
     key = id(line)
     text = _SQUASHED.get(key)
     if text is None:
-        text = _SQUASHED[key] = squash(line.text)
+        text = _SQUASHED[key] = squash(line.raw or line.text)  # raw holds the same words, unjoined
     return text
 
 
