@@ -12,7 +12,8 @@ made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
 - ``<seed>.scan.pdf``  a few pages of that PDF rasterised by pdftoppm (grayscale, 150 dpi), turned
                        by at most 0.5°, noised and blurred with Pillow, saved as an image-only PDF;
 - ``000_….xls``        LibreOffice's xls of the first seed's xlsx;
-- ``features.xlsx/.xls``  merged cells, hidden rows, number formats, number-vs-text, two sheets;
+- ``features.xlsx/.xls``  merged cells, hidden rows/columns/sheets, number formats, number-vs-text,
+                       several sheets, one whose used range starts at B3;
 - ``encrypted.xlsx``   features.xlsx encrypted with msoffcrypto-tool (password ``yusuan``);
 - ``corrupt.xlsx``     a truncated features.xlsx;
 - ``ocr_table.png``    a small table rendered with Pillow in Noto Sans CJK, for the OCR reader.
@@ -190,6 +191,16 @@ def features_workbook() -> Workbook:
     ws2["C2"].number_format = "0.00"
     ws2.append(["20801", "人力资源和社会保障管理事务", 12.0])
     ws2["C3"].number_format = "0.00"
+    ws2["D1"] = "隐藏列"
+    ws2["D2"] = 8.88
+    ws2.column_dimensions["D"].hidden = True
+    ws2["E2"] = "备注"
+    ws3 = wb.create_sheet("偏移")  # a used range that starts at B3, not A1
+    ws3["B3"] = "科目名称"
+    ws3["C3"] = "金额"
+    ws3["B4"] = "合计"
+    ws3["C4"] = 3.5
+    ws3["C4"].number_format = "0.00"
     hidden = wb.create_sheet("隐藏表")
     hidden["A1"] = "隐藏的工作表"
     hidden.sheet_state = "hidden"

@@ -119,10 +119,24 @@ def test_hidden_rows_and_sheets_are_skipped_and_empty_rows_give_no_line() -> Non
 
 def test_every_visible_sheet_is_a_page_in_order() -> None:
     layout = read_excel(_data("features.xlsx"))
-    assert [p.number for p in layout.pages] == [1, 2, 3]
-    assert [c.text for c in layout.pages[1].lines[1].cells] == ["208", "社会保障和就业支出", "1425.40"]
-    assert layout.pages[2].lines == []  # the empty sheet
+    assert [p.number for p in layout.pages] == [1, 2, 3, 4]
+    assert [c.text for c in layout.pages[1].lines[2].cells] == ["20801", "人力资源和社会保障管理事务", "12.00"]
+    assert layout.pages[3].lines == []  # the empty sheet
     assert all(line.page == page.number for page in layout.pages for line in page.lines)
+
+
+def test_hidden_columns_are_skipped_and_x_keeps_the_sheet_column() -> None:
+    row = read_excel(_data("features.xlsx")).pages[1].lines[1]
+    assert [(c.text, c.x0) for c in row.cells] == [("208", 0), ("社会保障和就业支出", 1), ("1425.40", 2), ("备注", 4)]
+    assert "隐藏列" not in [c.text for c in read_excel(_data("features.xlsx")).pages[1].lines[0].cells]
+
+
+def test_a_sheet_starting_at_b3_keeps_its_columns_and_rows() -> None:
+    lines = read_excel(_data("features.xlsx")).pages[2].lines
+    assert [(ln.number, [(c.text, c.x0) for c in ln.cells]) for ln in lines] == [
+        (3, [("科目名称", 1), ("金额", 2)]),
+        (4, [("合计", 1), ("3.50", 2)]),
+    ]
 
 
 def test_xls_reads_merged_cells_and_values() -> None:
@@ -131,7 +145,8 @@ def test_xls_reads_merged_cells_and_values() -> None:
     first = layout.pages[0].lines[0]
     assert [(c.text, c.x0, c.x1) for c in first.cells] == [("收支预算总表", 0, 4)]
     sheet2 = [[c.text for c in line.cells] for line in layout.pages[1].lines]
-    assert sheet2[1] == ["208", "社会保障和就业支出", "1425.4"]
+    assert sheet2[2] == ["20801", "人力资源和社会保障管理事务", "12"]
+    assert sheet2[1][:3] == ["208", "社会保障和就业支出", "1425.4"]  # (hidden columns are not known in .xls)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 Why this shape: a department's workbook is the table as it was typed, so every visible sheet is
 a page, every visible row with text a line, and every cell a cell with ``x0`` its column index
 (``x1 = x0 + span``, so a merged title or header spans its columns). Like a tab-separated text
-line, a row keeps its empty cells up to its last non-empty one, so cell positions stay columns. Values come from
+line, a row keeps its empty cells up to its last non-empty one, so cell positions stay columns;
+hidden rows, columns and sheets are left out, as the department's readers never saw them. Values come from
 python-calamine (fast, and the only reader here for .xls); what calamine does not expose for
 .xlsx — number formats, hidden rows and columns — comes from one streaming pass over the sheet
 XML (:func:`_xlsx_meta`), much cheaper than loading the workbook with openpyxl.
@@ -59,7 +60,7 @@ def read_excel(path: str | Path) -> Layout:
             expat.ExpatError) as exc:
         raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
     if fmt == "xls":
-        layout.warnings.append("xls: number formats and hidden rows are not read; numbers print as stored")
+        layout.warnings.append("xls: number formats and hidden rows/columns are not read; numbers print as stored")
     return layout
 
 
