@@ -4,10 +4,11 @@ Why this shape: a department's workbook is the table as it was typed, so every v
 a page, every visible row with text a line, and every cell a cell with ``x0`` its column index
 (``x1 = x0 + span``, so a merged title or header spans its columns). Like a tab-separated text
 line, a row keeps its empty cells up to its last non-empty one, so cell positions stay columns;
-hidden rows, columns and sheets are left out, as the department's readers never saw them. Values come from
-python-calamine (fast, and the only reader here for .xls); what calamine does not expose for
-.xlsx — number formats, hidden rows and columns — comes from one streaming pass over the sheet
-XML (:func:`_xlsx_meta`), much cheaper than loading the workbook with openpyxl.
+hidden rows, columns and sheets are left out, as the department's readers never saw them.
+
+Values come from python-calamine (fast, and the only reader here for .xls); what calamine does
+not expose for .xlsx — number formats, hidden rows and columns — comes from one streaming expat
+pass over the sheet XML (:func:`_xlsx_meta`), much cheaper than loading it with openpyxl.
 
 Numbers print as the sheet displays them: the value rounded to the decimals of its number
 format (1425.4 under ``#,##0.00`` → ``1,425.40``), computed in Decimal from the value's 15
@@ -58,6 +59,8 @@ def read_excel(path: str | Path) -> Layout:
         raise UnreadableInput("is password-protected", source=path.name) from None
     except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError,
             expat.ExpatError) as exc:
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():  # an encrypted .xls (FILEPASS)
+            raise UnreadableInput("is password-protected", source=path.name) from None
         raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
     if fmt == "xls":
         layout.warnings.append("xls: number formats and hidden rows/columns are not read; numbers print as stored")
