@@ -62,14 +62,12 @@ def income_sources(t: StatementTable) -> list[LineItem]:
 
 
 def expenditure_classes(t: StatementTable) -> list[LineItem]:
-    """The expenditure-side 类 rows (coded, or named rows that are not one of the totals)."""
+    """The expenditure-side 类 rows: coded with a 类 code, or unkeyed lines (a keyed line is a total,
+    a carry-over or another named figure, never a 类)."""
     return [
         r
         for r in t.items
-        if r.side == "expenditure"
-        and r.level != "total"
-        and r.key not in NAMED
-        and (r.code is None or len(r.code) == 3)
+        if r.side == "expenditure" and r.level != "total" and r.key is None and (r.code is None or len(r.code) == 3)
     ]
 
 
