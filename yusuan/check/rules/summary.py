@@ -14,7 +14,6 @@ from yusuan.model import LineItem, StatementTable
 
 CARRY_IN = ("carryover_from_last_year", "use_of_business_fund")
 CARRY_OUT = ("carryover_to_next_year", "business_fund_reserve")
-NAMED = {"current_year_total", "grand_total", *CARRY_IN, *CARRY_OUT}
 
 
 def _columns(row: LineItem) -> list[str]:
