@@ -57,8 +57,8 @@ def test_trailing_prose_starts_at_its_heading_and_skips_notes() -> None:
 """
     )
     tail = trailing_prose(lines)
-    assert tail[0].text == "一、2031年“三公”经费预算情况说明"
-    assert len(tail) == 3
+    assert tail[0].text == "其他相关情况说明"
+    assert len(tail) == 4
 
 
 def test_table_notes_alone_are_not_prose() -> None:

@@ -21,14 +21,18 @@ from yusuan.model.wrapped import join_wrapped
 from yusuan.money import is_amount
 
 _HEADINGS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^第[一二三四五六七八九十]+部分"),
+    re.compile(
+        r"^(?:第[一二三四五六七八九十]+部分|(?:名词解释|名词说明|.{0,30}(?:情况说明|编制说明|部门概况))$)"
+    ),
     re.compile(r"^[一二三四五六七八九十]+[、.．]"),
     re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
     re.compile(r"^\d{1,2}[、.．](?!\d)"),
     re.compile(r"^[（(]\d{1,2}[)）]"),
 )
 _GLOSSARY = re.compile(r"名词解释|名词说明|术语解释")
-_TERM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]+)[、.．]\s*([^：:，。]{1,40}?)[:：](.*)$")
+_TERM = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?)\s*([^：:，。]{1,90}?)[:：](.*)$"
+)
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:万元|元|%|辆|个)")
 
 
@@ -80,20 +84,20 @@ def _glossary(sections: Sequence[_Section]) -> tuple[dict[str, str], set[int]]:
     for s in sections:
         if inside_level is not None and s.level <= inside_level and not _TERM.match(normalise(s.title)):
             inside_level = None
+        lines = s.lines
         if _GLOSSARY.search(s.title):
             inside_level = s.level
-            spanned.add(id(s))
-            continue
+            lines = s.lines[1:]  # the heading itself, then perhaps the first terms
         if inside_level is None:
             continue
         spanned.add(id(s))
         term, parts = None, []
-        for line in s.lines:
+        for line in lines:
             m = _TERM.match(line.text.strip())
             if m:
                 if term:
                     glossary[term] = join_wrapped(parts)
-                term, parts = join_wrapped([m.group(1)]), [m.group(2)]
+                term, parts = normalise(m.group(1)), [m.group(2)]
             elif term:
                 parts.append(line.text)
         if term:
