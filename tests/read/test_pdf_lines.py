@@ -95,6 +95,12 @@ def test_digits_apart_are_two_cells() -> None:
     )
     assert _texts(glyphs) == [["953.08", "30201"]]
     assert _texts(_run("2025", 60, 100, width=6) + _run("年", 84.5, 100)) == [["2025年"]]
+    amount = _run("1086.91", 349.2, 93.5, width=5.9, height=9.2)
+    label = _run("本年支出合计", 392.7, 91.9, width=10, height=9.3)
+    assert _texts(amount + label) == [["1086.91", "本年支出合计"]]  # 2 pt apart, baselines 1.5 pt apart
+    assert _texts(
+        _run("1086.91", 349.2, 93.5, width=5.9, height=9.2) + _run("万元", 392.7, 93.5, height=9.2)
+    ) == [["1086.91万元"]]
 
 
 def test_fake_bold_duplicates_are_dropped() -> None:

@@ -6,7 +6,8 @@ set of glyphs whose vertical centres agree within a fraction of their height; ce
 the gap between two glyphs exceeds ``GAP_EM`` of the glyph height (≈ a CJK character is one
 height wide, a digit half), a vertical ruling line passes between them, the type size jumps
 across a visible gap (cells shrunk to fit by the exporting spreadsheet), or two digits stand
-apart (numbers are set solid, so "953.08 30201" in tight columns is two cells). In ruled tables,
+apart (numbers are set solid, so "953.08 30201" in tight columns is two cells) or a number and
+text stand apart on different baselines ("1086.91 本年支出合计": two cells aligned differently). In ruled tables,
 a column box with no text on the line becomes an empty cell, as a blank field does in
 tab-separated text.
 """
@@ -25,6 +26,7 @@ RULE_GAP_EM = 2.5  # only gaps between these two (in glyph heights) need a rulin
 RULE_MIN_EM = 0.1  # text set solid has no rule inside it, and wider gaps are cut anyway
 MIN_COLUMN = 4.0  # rules closer than this (points) are one rule; boxes narrower are no column
 DIGIT_GAP_EM = 0.15  # numbers are set solid: a visible gap between two digits separates two cells
+BASELINE_EM = 0.1  # ... and so does a number beside text on another baseline (another cell's alignment)
 _DIGITS = frozenset("0123456789")
 _REPEATABLE = frozenset("—…－-─_·.")  # "——" and "……" may come as two glyphs in one box
 SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
@@ -76,7 +78,7 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
     text: list[str] = []
     x0 = x1 = top = bottom = 0.0
     line_top, line_bottom = line[0][1], line[0][3]
-    last_x0 = last_x1 = last_h = 0.0
+    last_x0 = last_x1 = last_h = last_bottom = 0.0
     last_ch = ""
     pending_space = False
     rule_xs: list[float] | None = None
@@ -105,6 +107,11 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
                 gap > GAP_EM * em
                 or (gap > 1.0 and abs(h - last_h) > SIZE_JUMP * (h if h > last_h else last_h))
                 or (gap > DIGIT_GAP_EM * em and ch in _DIGITS and last_ch in _DIGITS)
+                or (
+                    gap > DIGIT_GAP_EM * em
+                    and (ch in _DIGITS) != (last_ch in _DIGITS)
+                    and abs(gbottom - last_bottom) > BASELINE_EM * em
+                )
             )
             if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:
                 if rule_xs is None:
@@ -127,7 +134,7 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
                 bottom = gbottom
         text.append(ch)
         pending_space = False
-        last_x0, last_x1, last_h, last_ch = gx0, gx1, h, ch
+        last_x0, last_x1, last_h, last_ch, last_bottom = gx0, gx1, h, ch, gbottom
     if text:
         cells.append(Cell("".join(text), x0, x1, top, bottom))
     return cells, line_top, line_bottom
