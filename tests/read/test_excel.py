@@ -3,7 +3,6 @@ number formats, several sheets, .xls, and encrypted or damaged workbooks."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout
 from yusuan.read import read_layout
 from yusuan.read.excel import format_number, read_excel
+from yusuan.read.excel_xls import ole_stream, xls_meta
 from yusuan.read.text import read_text
 
 DATA = ROOT / "tests" / "data"
@@ -30,13 +30,6 @@ def _rows(layout: Layout) -> list[list[str]]:
     """Non-empty cell texts of every non-blank line."""
     rows = [[c.text for c in line.cells if c.text] for line in layout.lines()]
     return [r for r in rows if r]
-
-
-def _amount(text: str) -> Decimal | str:
-    try:
-        return Decimal(text.replace(",", ""))
-    except ArithmeticError:
-        return text
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -67,14 +60,37 @@ def test_seed_workbook_keeps_empty_cells_where_the_text_has_empty_fields(seed: s
     assert all(c.x0 == i for line in excel.lines() for i, c in enumerate(line.cells))
 
 
-def test_seed_xls_has_the_text_lines_with_equal_amounts() -> None:
-    """.xls number formats are not read: amounts print as stored, so compare them as Decimal."""
+def test_seed_xls_has_the_text_lines_and_cells() -> None:
+    """LibreOffice's .xls of the seed workbook: formats come from the BIFF records, so 4.00 stays 4.00."""
     seed = SEEDS[0]
     excel = read_layout(_data(Path(seed).with_suffix(".xls").name))
     text = read_text(EXAMPLES / seed)
     assert excel.format == "xls"
-    as_values = [[_amount(c) for c in row] for row in _rows(text)]
-    assert [[_amount(c) for c in row] for row in _rows(excel)] == as_values
+    assert _positional(excel) == _positional(text)
+    assert not any("xls" in w for w in excel.warnings)
+
+
+def test_xls_and_xlsx_of_the_same_workbook_read_alike() -> None:
+    xls, xlsx = read_excel(_data("features.xls")), read_excel(_data("features.xlsx"))
+    assert [[(ln.number, [(c.text, c.x0, c.x1) for c in ln.cells]) for ln in p.lines] for p in xls.pages] == [
+        [(ln.number, [(c.text, c.x0, c.x1) for c in ln.cells]) for ln in p.lines] for p in xlsx.pages
+    ]
+
+
+def test_ole_streams_small_and_large_are_found() -> None:
+    data = _data("features.xls").read_bytes()
+    workbook = ole_stream(data, "Workbook")
+    assert workbook is not None and workbook[:2] == b"\x09\x08"  # BIFF8 BOF record
+    summary = ole_stream(data, "\x05SummaryInformation")  # under 4096 bytes: in the mini stream
+    assert summary is not None and summary[:2] == b"\xfe\xff"
+    assert ole_stream(data, "NoSuchStream") is None
+
+
+def test_xls_meta_of_a_broken_file_is_empty() -> None:
+    data = bytearray(_data("features.xls").read_bytes())
+    data[0x30:0x34] = b"\xff\xff\xff\x7f"  # the directory's first sector, far out of range
+    assert xls_meta(bytes(data), {}) == {}
+    assert xls_meta(b"\xd0\xcf\x11\xe0" + b"\0" * 100, {}) == {}
 
 
 def test_line_numbers_are_sheet_rows_and_x_is_the_column() -> None:
@@ -139,14 +155,15 @@ def test_a_sheet_starting_at_b3_keeps_its_columns_and_rows() -> None:
     ]
 
 
-def test_xls_reads_merged_cells_and_values() -> None:
+def test_xls_reads_merged_cells_formats_and_hidden_rows() -> None:
     layout = read_layout(_data("features.xls"))
     assert layout.format == "xls"
     first = layout.pages[0].lines[0]
     assert [(c.text, c.x0, c.x1) for c in first.cells] == [("收支预算总表", 0, 4)]
+    assert "隐藏行" not in [c.text for line in layout.lines() for c in line.cells]
     sheet2 = [[c.text for c in line.cells] for line in layout.pages[1].lines]
-    assert sheet2[2] == ["20801", "人力资源和社会保障管理事务", "12"]
-    assert sheet2[1][:3] == ["208", "社会保障和就业支出", "1425.4"]  # (hidden columns are not known in .xls)
+    assert sheet2[1] == ["208", "社会保障和就业支出", "1425.40", "备注"]
+    assert sheet2[2] == ["20801", "人力资源和社会保障管理事务", "12.00"]
 
 
 @pytest.mark.parametrize(

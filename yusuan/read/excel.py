@@ -12,8 +12,8 @@ pass over the sheet XML (:func:`_xlsx_meta`), much cheaper than loading it with 
 
 Numbers print as the sheet displays them: the value rounded to the decimals of its number
 format (1425.4 under ``#,##0.00`` → ``1,425.40``), computed in Decimal from the value's 15
-significant digits (what Excel stores), never from a binary float repr. .xls number formats are
-not read (calamine does not expose them): .xls numbers print at their stored precision.
+significant digits (what Excel stores), never from a binary float repr. For .xls the formats
+and hidden rows/columns come from its BIFF8 records (:mod:`yusuan.read.excel_xls`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def read_excel(path: str | Path) -> Layout:
         raise UnreadableInput(f"cannot read Excel without python-calamine ({exc})", source=path.name) from None
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
-        metas = _xlsx_meta(path) if fmt == "xlsx" else {}
+        metas = _xlsx_meta(path) if fmt == "xlsx" else _xls_meta(path)
         layout = Layout(source=path.name, format=fmt, path=str(path))
         for sheet_meta in wb.sheets_metadata:
             if str(sheet_meta.visible) != str(pc.SheetVisibleEnum.Visible):
@@ -62,9 +62,19 @@ def read_excel(path: str | Path) -> Layout:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():  # an encrypted .xls (FILEPASS)
             raise UnreadableInput("is password-protected", source=path.name) from None
         raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
-    if fmt == "xls":
-        layout.warnings.append("xls: number formats and hidden rows/columns are not read; numbers print as stored")
+    if fmt == "xls" and not metas:
+        layout.warnings.append("xls: number formats and hidden rows/columns not found; numbers print as stored")
     return layout
+
+
+def _xls_meta(path: Path) -> dict[str, _SheetMeta]:
+    """The same for .xls, from its BIFF8 records (:mod:`yusuan.read.excel_xls`)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    from yusuan.read.excel_xls import xls_meta
+
+    found = xls_meta(path.read_bytes(), BUILTIN_FORMATS)
+    return {name: _SheetMeta(rows, cols, formats) for name, (rows, cols, formats) in found.items()}
 
 
 def _check_container(path: Path) -> str:
