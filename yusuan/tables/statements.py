@@ -177,45 +177,48 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     if not columns:
         return
     st.columns = columns
-    start = _tab_start(rows)
     rules = rules_for(tuple(columns), catalogue)
     edges = column_edges(rows, len(columns))
+    start = _tab_start(rows)
     options = [_options(row, columns, start, catalogue, rules, edges) for row in rows]
     _refine(rows, options, len(columns))
     unit: str | None = None
-    totals: LineItem | None = None
     for row, choice in zip(rows, options, strict=True):
-        level = _level(row)
-        label = row.code or squash(row.name)
-        part = _part_total(row.name, catalogue) if level == "item" and not row.code else None
-        if part is not None and row.values:
-            if totals is None:
-                totals = LineItem(name="合计", values={}, level="total", where=_where(table, source, row.values[0], "合计", None))
-                st.items.append(totals)
-            amount = _amount(row.values[0], _where(table, source, row.values[0], "合计", part))
-            if amount is not None:
-                totals.values[part] = amount
+        part = _part_total(row.name, catalogue) if not row.code and row.values else None
+        if part is not None:
+            _add_part_total(st, table, source, row, part)
             continue
-        if level == "unit":
-            unit = squash(row.name)
-        first_line = row.lines[0].number if row.lines else None
-        where = _where(table, source, row.values[0] if row.values else None, label, None, first_line)
-        blank = zero(where)  # blank cells share the row's provenance: the column is their key
-        values: dict[str, Amount] = dict.fromkeys(columns, blank)
-        for value, pos in zip(row.values, choice[0], strict=False):
-            amount = _amount(value, _where(table, source, value, label, columns[pos]))
-            if amount is not None:
-                values[columns[pos]] = amount
-        st.items.append(
-            LineItem(
-                name=squash(row.name),
-                values=values,
-                code=row.code,
-                level=level,
-                unit=unit if level not in ("total",) else None,
-                where=where,
-            )
-        )
+        item = _item(table, source, row, columns, choice[0])
+        if item.level == "unit":
+            unit = item.name
+        item.unit = unit if item.level != "total" else None
+        st.items.append(item)
+
+
+def _item(table: Table, source: str, row: RawRow, columns: list[str], positions: tuple[int, ...]) -> LineItem:
+    """One LineItem: every printed column, blank cells as zero with the row's provenance."""
+    level = _level(row)
+    label = row.code or squash(row.name)
+    first_line = row.lines[0].number if row.lines else None
+    where = _where(table, source, row.values[0] if row.values else None, label, None, first_line)
+    blank = zero(where)  # blank cells share the row's provenance: the column is their key
+    values: dict[str, Amount] = dict.fromkeys(columns, blank)
+    for value, pos in zip(row.values, positions, strict=False):
+        amount = _amount(value, _where(table, source, value, label, columns[pos]))
+        if amount is not None:
+            values[columns[pos]] = amount
+    return LineItem(name=squash(row.name), values=values, code=row.code, level=level, where=where)
+
+
+def _add_part_total(st: StatementTable, table: Table, source: str, row: RawRow, part: str) -> None:
+    """Fold '人员经费合计 X' / '公用经费合计 Y' rows into one 合计 item (panel tables)."""
+    totals = st.total_row()
+    if totals is None:
+        totals = LineItem(name="合计", values={}, level="total", where=_where(table, source, row.values[0], "合计", None))
+        st.items.append(totals)
+    amount = _amount(row.values[0], _where(table, source, row.values[0], "合计", part))
+    if amount is not None:
+        totals.values[part] = amount
 
 
 # --- two-sided summaries -----------------------------------------------------------------------
@@ -246,8 +249,7 @@ def _two_sided(table: Table, source: str, st: StatementTable) -> None:
             side, key = tracker.side(seg, len(segs))
             name = squash(seg.label)
             values: dict[str, Amount] = {}
-            keys = columns if len(seg.values) == len(columns) else ["total", *columns[1:]]
-            for value, column in zip(seg.values, keys, strict=False):
+            for value, column in zip(seg.values, columns, strict=False):  # blanks between cannot be told apart: fill from the left
                 amount = _amount(value, _where(table, source, value, bare(name), column))
                 if amount is not None:
                     values[column] = amount
