@@ -109,20 +109,21 @@ class _Reader:
         self.row = RawRow()
 
     def feed(self, token: str, index: int | None, line: Line, at_start: bool, edge: float | None = None) -> None:
+        """Take one token: it continues the current row or starts the next one."""
         row = self.row
         digits = token.isdigit()
         if digits and self.has_seq and at_start and (row.name or row.values):
-            self.flush()
+            self.flush()  # a 序号 opens the next row
         elif digits and row.code and not row.name and not row.values and (joined := _joined(row.code, token)):
-            row.code = joined
+            row.code = joined  # '206010' '1', '208' '05', '301' '2'
             return
         elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
-            self.flush()
+            self.flush()  # a code opens the next row (side-by-side panels too)
         elif is_value(token, self.integers) and (row.name or row.code or not digits):
             row.values.append(Value(token, index, line, edge))
             return
         elif not digits and (row.values or (row.name and _is_total_label(token))):
-            self.flush()
+            self.flush()  # text after figures, or a 合计 label, opens the next row
         self._place(token, digits, at_start)
 
     def _place(self, token: str, digits: bool, at_start: bool) -> None:
