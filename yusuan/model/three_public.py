@@ -166,9 +166,10 @@ def _nearest(figures: Sequence[Cell], centres: Sequence[float]) -> list[int] | N
 
 
 def _consistent(values: dict[str, Decimal]) -> bool:
+    """Both 三公 identities hold (the total one only where the grid has a 合计 column)."""
     v = {k: values.get(k, Decimal(0)) for k in KEYS}
     vehicle_ok = v["vehicle_total"] == v["vehicle_purchase"] + v["vehicle_operation"]
-    if "total" not in values and all(values.get(k) is None for k in ("total",)):
+    if "total" not in values:
         return vehicle_ok
     return vehicle_ok and v["total"] == v["outbound"] + v["vehicle_total"] + v["reception"]
 
