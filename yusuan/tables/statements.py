@@ -154,8 +154,10 @@ def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) ->
 
 
 def _level(row: RawRow) -> str:
+    """类/款/项 by code length; 6-digit codes and codes with a leading 0 (no 功能/经济 科目 starts
+    with 0) are budget-unit codes ('558001', '024')."""
     if row.code and row.code.isdigit():
-        return _LEVELS.get(len(row.code), "item")
+        return "unit" if row.code.startswith("0") else _LEVELS.get(len(row.code), "item")
     return "total" if squash(row.name) in _TOTALS else "item"
 
 
