@@ -85,3 +85,23 @@ def test_a_damaged_image_is_unreadable(tmp_path: Path) -> None:
         read_image(path)
     with pytest.raises(UnreadableInput):
         read_layout(path)
+
+
+@pytest.mark.slow
+def test_the_pdf_reader_sends_a_scanned_page_to_ocr(tmp_path: Path) -> None:
+    """End to end through read_layout: an image-only one-page PDF comes back as OCR lines."""
+    pytest.importorskip("rapidocr_onnxruntime", reason="OCR extra not installed: pip install 'yusuan[ocr]'")
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(_data("000_87792da19c622395.scan.pdf")))
+    image = doc[0].render(scale=150 / 72, grayscale=True).to_pil()
+    doc.close()
+    path = tmp_path / "scan.pdf"
+    image.save(path, "PDF", resolution=150)
+    layout = read_layout(path)
+    assert layout.format == "pdf"
+    (page,) = layout.pages
+    assert page.ocr and page.lines
+    assert any("sent to OCR" in w for w in layout.warnings)
+    assert [line.number for line in page.lines] == list(range(1, len(page.lines) + 1))
+    assert "1,425.40" in [c.text for line in page.lines for c in line.cells]
