@@ -8,7 +8,10 @@ made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
                        amounts (with a decimal point, thousands commas or a percent sign) stored as
                        numbers with a number format that prints them as the text did;
 - ``<seed>.pdf``       LibreOffice (``soffice --convert-to pdf``) from that xlsx: A4 landscape, fit
-                       to one page wide, so no column spills onto another page;
+                       to one page wide, so no column spills onto another page; a field wider than
+                       its column (the seeds' space-split fields do not always line up) is set in
+                       a smaller font so it stays whole on its line (seed 001, 26 columns wide,
+                       prints at about half size, and some of its cells at 3–5 pt);
 - ``<seed>.scan.pdf``  a few pages of that PDF rasterised by pdftoppm (grayscale, 150 dpi), turned
                        by at most 0.5°, noised and blurred with Pillow, saved as an image-only PDF;
 - ``000_….xls``        LibreOffice's xls of the first seed's xlsx;
@@ -20,8 +23,9 @@ made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
 
 ``MANIFEST.json`` records which PDF pages each scan holds. Run from the repository root:
 ``python tests/data/make_test_documents.py`` (needs LibreOffice, poppler-utils, fonts-noto-cjk,
-and ``pip install msoffcrypto-tool`` for the encrypted workbook). Output is deterministic except
-for the timestamps LibreOffice and openpyxl write.
+and ``pip install msoffcrypto-tool`` for the encrypted workbook). The content is reproducible;
+the bytes are not: timestamps, the scans' noise and the encryption salt change on every run, so
+commit a regenerated file only when its content changed.
 """
 
 from __future__ import annotations
