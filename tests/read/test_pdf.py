@@ -350,3 +350,13 @@ def test_trailing_garbage_is_only_a_warning(tmp_path: Path) -> None:
     path.write_bytes(pdf_bytes(ruled_table()) + b"<html>" + b" " * 2000)
     layout = read_pdf(path)
     assert _find(layout, "收入总计") and any("%%EOF" in w for w in layout.warnings)
+
+
+def test_concurrent_reads_in_threads(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [_write(tmp_path, f"t{i}.pdf", ruled_table() if i % 2 else borderless_table()) for i in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        layouts = list(pool.map(read_pdf, paths))
+    assert [len(x.pages) for x in layouts] == [2, 1] * 4
+    assert all(a.text == b.text for a, b in zip(layouts, layouts[2:], strict=False))

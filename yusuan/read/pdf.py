@@ -9,6 +9,7 @@ opened raises :class:`UnreadableInput` naming the reason: password, truncation, 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -22,6 +23,9 @@ from yusuan.read.pdf_glyphs import PageGlyphs, Rule, read_page_glyphs
 from yusuan.read.pdf_lines import LineCells, page_lines
 
 _OCR_MISSING = "OCR is not available: install yusuan[ocr]"
+PDFIUM_LOCK = threading.RLock()
+"""PDFium is not thread-safe: every use of it in one process (reading here, rendering for OCR)
+holds this lock, so a threaded server may read PDFs concurrently without crashing."""
 
 
 def _tail_has_eof(path: Path) -> bool:
@@ -163,17 +167,19 @@ def read_pdf(path: str | Path) -> Layout:
     """Read a PDF into a layout (raises UnreadableInput with the reason when it cannot)."""
     path = Path(path)
     layout = Layout(source=path.name, format="pdf", path=str(path))
-    doc = open_pdf(path)
-    try:
-        if not _tail_has_eof(path):
-            if not _contains_eof(path):
-                raise UnreadableInput(
-                    "the PDF is truncated (it ends before %%EOF; an incomplete download?)", source=path.name
-                )
-            layout.warnings.append("the file does not end with %%EOF (trailing data or a cut-off update)")
-        layout.pages, to_ocr = _read_pages(doc, layout)
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = open_pdf(path)
+        try:
+            if not _tail_has_eof(path):
+                if not _contains_eof(path):
+                    raise UnreadableInput(
+                        "the PDF is truncated (it ends before %%EOF; an incomplete download?)",
+                        source=path.name,
+                    )
+                layout.warnings.append("the file does not end with %%EOF (trailing data or a cut-off update)")
+            layout.pages, to_ocr = _read_pages(doc, layout)
+        finally:
+            doc.close()
     if to_ocr:
         _ocr(path, layout, to_ocr)
         _renumber(layout)
