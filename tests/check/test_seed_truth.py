@@ -83,7 +83,7 @@ KNOWN_READER_GAPS: dict[str, dict[str, str]] = {
         "002_df00543b5fb556ea.txt": "财政拨款收支总表 10.00 (国有资本经营) read as 一般公共预算/fiscal_total; 支出总表 类 rows "
         "that print only 项目支出 read as 基本支出; 收入总表 财政拨款 column read as 财政专户",
         "004_307b00c8d6f72425.txt": "公开04表 223 row 1.04 read as 一般公共预算; 公开02表 columns shifted (上级补助收入); "
-        "narrative claim three_public.total for the 公务用车 sentence",
+        "the 财政拨款支出 +26.18% of line 211 claimed as expenditure.project.change_pct",
     },
 }
 
