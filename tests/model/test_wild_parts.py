@@ -33,6 +33,8 @@ def test_wild_document_parts_are_consistent(name: str) -> None:
     tp = s["three_public"]
     if "项目支出绩效目标表" in name:
         assert s["project_performance_tables"] > 0 and len(s["projects"]) == s["project_performance_tables"]
+        assert not any("指标" in p["name"] or "总计" in p["name"] for p in s["projects"])
+        assert "广州市镇（街）园区环保监督检查员经费（越秀区）" in [p["name"] for p in s["projects"]]
         return
     assert tp["total"] is not None
     assert tp["total"] == tp["outbound"] + tp["vehicle_total"] + tp["reception"]

@@ -24,6 +24,9 @@ from yusuan.tables.table import Table
 
 _PROJECT_START = re.compile(r"^(?:项目编码.*?)?项目[（(]?(?:政策)?[)）]?名称")
 _OVERALL_START = re.compile(r"^(?:部门[（(]单位[)）]|单位|部门)名称")
+_LIST_HEADER = re.compile(r"项目名称.*(?:总计|合计|金额|预算).*绩效(?:目标|指标)")
+_META_LINE = re.compile(r"名称[:：].*单位[:：]|单位[:：](?:万元|元|千元)")
+_COLUMN_HEADER = re.compile(r"总计|绩效目标|绩效指标|资金使用单位|财政拨款")
 _NAME_LABEL = re.compile(r"名称[:：]?$")
 _SIDE_LABEL = re.compile(
     r"^(?:项目性质|项目类别|项目编码|项目代码|项目属性|主管部门|实施单位|预算单位|项目期限)"
@@ -67,7 +70,12 @@ def _starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
         text = squash(line.text)
         if _PROJECT_START.match(text):
             out.append((i, "project"))
-        elif _OVERALL_START.match(text) and "单位性质" not in text and len(text) > 6:
+        elif (
+            _OVERALL_START.match(text)
+            and "单位性质" not in text
+            and len(text) > 6
+            and not _META_LINE.search(text)
+        ):
             out.append((i, "overall"))
     return out
 
@@ -363,6 +371,8 @@ def read_performance(
         end = starts[n + 1][0] if n + 1 < len(starts) else len(span)
         block = span[start:end]
         name = _name(block) or (_title_name(table.title) if len(starts) == 1 else None)
+        if name and _COLUMN_HEADER.search(name):
+            continue  # '项目名称（资金使用单位） 总计 … 绩效目标': the heading row of a list, not a form
         if not name:
             continue
         at = where.at(line=block[0].number, page=block[0].page, row=name)
@@ -382,4 +392,26 @@ def read_performance(
                 where=at,
             )
         )
+    if not targets and any(_LIST_HEADER.search(squash(ln.text)) for ln in span[:12]):
+        targets = _listed_targets(table, source, span, evaluation)
     return targets
+
+
+def _listed_targets(
+    table: Table, source: str, span: Sequence[Line], evaluation: bool
+) -> list[PerformanceTarget]:
+    """A performance table printed as a list ('项目名称 | 总计 | … | 绩效目标 | 绩效指标', one row per
+    project): its rows are read like a 项目支出表's."""
+    from yusuan.model.projects import read_projects  # one reader for project rows
+
+    return [
+        PerformanceTarget(
+            scope="project",
+            name=p.name,
+            unit=p.unit,
+            amount=p.amount,
+            self_evaluation=evaluation,
+            where=p.where,
+        )
+        for p in read_projects(table, source, span)
+    ]

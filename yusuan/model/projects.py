@@ -22,14 +22,14 @@ from yusuan.layout import Line
 from yusuan.model.disclosure import Project
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
-from yusuan.money import is_amount, parse_amount
+from yusuan.money import is_amount, parse_amount, unit_step
 from yusuan.tables.table import Table
 
 _META = re.compile(
     r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)"
 )
 _ALIGN = 12.0
-_TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)$")
+_TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)[:：]?$")
 _SOURCES: tuple[tuple[str, str], ...] = (
     ("一般公共", "general_public_budget"),
     ("政府性基金", "government_fund"),
@@ -55,13 +55,14 @@ class _Block:
     line: Line | None = None
     breaks: set[int] = field(default_factory=set)
     x0: float | None = None
+    numbered: bool = True  # False where rows are grouped by position: line numbers then say nothing
 
     def paragraphs(self) -> list[list[str]]:
         """The pieces split where the source leaves a blank line (or, in a PDF, a wider gap)."""
         out: list[list[str]] = []
         last = None
         for number, text in self.pieces:
-            if last is None or number - last > 1 or number in self.breaks:
+            if last is None or (self.numbered and number - last > 1) or number in self.breaks:
                 out.append([])
             out[-1].append(text)
             last = number
@@ -72,7 +73,7 @@ def _top(line: Line) -> float | None:
     """The line's top edge (PDF), from its cells when the line itself has none."""
     if line.top is not None:
         return line.top
-    tops = [c.top for c in line.cells if c.top is not None]
+    tops = [c.top for c in line.cells if c.top is not None and c.text.strip()]
     return min(tops) if tops else None
 
 
@@ -135,7 +136,7 @@ def _name_limit(lines: Sequence[Line]) -> float | None:
             c
             for ln in lines[:12]
             for c in ln.cells
-            if squash(c.text) in ("总计", "合计", "金额") and c.top is not None
+            if squash(c.text).rstrip("：:") in ("总计", "合计", "金额") and c.top is not None
         ),
         None,
     )
@@ -259,6 +260,7 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
     limit = _name_limit(lines)
     current = _Block(breaks=breaks)
     orphan: _Block | None = None
+    rows: list[tuple[Line, list[str], list[str]]] = []
     in_header = True
     skipping = False
     for line in lines:
@@ -280,6 +282,9 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
             skipping = False
         if not figures and cells and cells <= header and (len(cells) >= 2 or len(text) >= 6):
             continue  # a page's repeated header without a repeated title
+        if limit is not None:
+            rows.append((line, figures, words))
+            continue
         if (
             orphan is not None
             and words
@@ -299,7 +304,46 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
             blocks.append(current)
             orphan = current if len(current.pieces) == 0 else None
             current = _Block(breaks=breaks)
+    if limit is not None:
+        blocks = _nearest_rows(rows, breaks)
     return blocks, header, has_content
+
+
+def _nearest_rows(rows: Sequence[tuple[Line, list[str], list[str]]], breaks: set[int]) -> list[_Block]:
+    """Blocks of a PDF table: each name line joins the figure line nearest to it on its page.
+
+    A PDF centres the figures on a name cell that wraps, so a name may begin above its figures
+    and end below them; reading order alone would give the lower half to the next row.
+    """
+    figure_rows = [(line, figures) for line, figures, _ in rows if figures]
+    blocks = {
+        line.number: _Block(figures=figures, line=line, breaks=breaks, numbered=False)
+        for line, figures in figure_rows
+    }
+    for line, figures, words in rows:
+        if not words:
+            continue
+        if figures:
+            target = line
+        else:
+            same_page = [fl for fl, _ in figure_rows if fl.page == line.page]
+            top = _top(line)
+            if same_page and top is not None:
+                target = min(
+                    same_page, key=lambda fl: (abs((_top(fl) or 0.0) - top), fl.number < line.number)
+                )
+            else:
+                target = next((fl for fl, _ in figure_rows if fl.number > line.number), None)
+            if target is None:
+                continue
+        block = blocks[target.number]
+        if not block.pieces:
+            block.x0 = next(c.x0 for c in line.cells if c.text.strip())
+        block.pieces.append((line.number, " ".join(words)))
+    out = [blocks[fl.number] for fl, _ in figure_rows]
+    for block in out:
+        block.pieces.sort()
+    return out
 
 
 def _last(block: _Block) -> int:
@@ -367,13 +411,16 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
 
 
 def _sums_following(amounts: Sequence[Decimal], i: int) -> bool:
-    """True when amounts[i] equals amounts[i+1] + … + amounts[j] for some j > i (a subtotal row)."""
+    """True when amounts[i] equals amounts[i+1] + … + amounts[j] for some j > i (a subtotal row),
+    allowing each printed part its rounding (half a unit of its last digit)."""
     running = Decimal(0)
+    slack = Decimal(0)
     for value in amounts[i + 1 :]:
         running += value
-        if running == amounts[i]:
+        slack += unit_step(value) / 2
+        if abs(running - amounts[i]) <= slack:
             return True
-        if running > amounts[i]:
+        if running > amounts[i] + slack:
             return False
     return False
 
