@@ -15,6 +15,8 @@ def to_plain(value: Any) -> Any:
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: to_plain(v) for k, v in value._asdict().items()}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dict):
