@@ -40,7 +40,7 @@ def _run(corpus: Path, backend: Backend, workdir: Path, label: str) -> tuple[Ing
 def _dask_backend() -> tuple[DaskBackend, list[object]]:
     from dask.distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(cluster)
     client.run(lambda: __import__("yusuan.store.worker") and None)  # warm imports like the pool's preload
     return DaskBackend(client), [client, cluster]

@@ -13,7 +13,7 @@ from yusuan.store.ingest import DaskBackend, ingest_paths
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0")
     with Client(cluster) as c:
         yield c
     cluster.close()

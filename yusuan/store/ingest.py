@@ -2,14 +2,16 @@
 
 Why this shape: reading is CPU-bound Python, so it runs in other processes (or machines); DuckDB
 takes one writer, so the calling process only hashes files (to skip stored content before any
-work), and writes returned documents as they arrive: the ones that finished together in one
-transaction (group commit), each document whole.
+work), and a writer thread stores returned documents as they arrive, those that finished
+together in one transaction (group commit), each document whole.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import queue
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,8 +24,8 @@ from yusuan.store.worker import Outcome, content_hash, process_bytes, process_fi
 
 GROUP_DOCUMENTS = 16
 """Write at most this many finished documents per transaction (a durable commit costs milliseconds)…"""
-GROUP_SECONDS = 1.0
-"""…and hold a finished document back at most this long (checked as results arrive)."""
+GROUP_SECONDS = 0.5
+"""…and wait at most this long for more after the first (the writer is on its own thread)."""
 SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xls", ".xlsm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
@@ -194,7 +196,7 @@ class DaskBackend:
             return self.target, []
         if self.target == "local" or self.target.startswith("local:"):
             n = int(self.target.split(":", 1)[1]) if ":" in self.target else (os.cpu_count() or 1)
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
             client = Client(cluster)
             return client, [client, cluster]
         client = Client(self.target)
@@ -237,6 +239,74 @@ class DaskBackend:
                 thing.close()
 
 
+class _Writer:
+    """The single writer, on its own thread: while it commits, the readers keep reading.
+
+    It takes the first finished document, gathers more for up to ``GROUP_SECONDS`` (at most
+    ``GROUP_DOCUMENTS``), and writes them in one transaction (group commit): a slow commit
+    makes the next group larger instead of leaving the readers idle.
+    """
+
+    _STOP = object()
+
+    def __init__(self, store: Store, report: IngestReport, tick: ProgressFn, lock: threading.Lock) -> None:
+        self.store, self.report, self.tick, self.lock = store, report, tick, lock
+        self.queue: queue.Queue[Any] = queue.Queue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._loop, name="yusuan-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, outcome: Outcome) -> None:
+        self.queue.put(outcome)
+
+    def check(self) -> None:
+        """Raise the writer's error (a StoreError) in the caller's thread."""
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        self.queue.put(self._STOP)
+        self.thread.join()
+        self.check()
+
+    def _gather(self) -> tuple[list[Outcome], bool]:
+        first = self.queue.get()
+        if first is self._STOP:
+            return [], True
+        group, deadline = [first], time.monotonic() + GROUP_SECONDS
+        while len(group) < GROUP_DOCUMENTS:
+            try:
+                item = self.queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if item is self._STOP:
+                return group, True
+            group.append(item)
+        return group, False
+
+    def _loop(self) -> None:
+        stop = False
+        while not stop:
+            group, stop = self._gather()
+            if not group or self.error is not None:
+                continue
+            try:
+                fresh = self.store.write_many([o.rows for o in group])
+            except BaseException as err:  # handed to the main thread by check()
+                self.error = err
+                continue
+            with self.lock:
+                for outcome, new in zip(group, fresh, strict=True):
+                    assert outcome.rows is not None
+                    if new:
+                        self.report.ingested += 1
+                        self.report.findings.update(outcome.rows.severities)
+                        self.tick("ingested", outcome.path, "")
+                    else:
+                        self.report.skipped += 1
+                        self.tick("skipped", outcome.path, "already stored")
+
+
 def ingest_paths(
     store: Store,
     args: Iterable[str | Path],
@@ -255,6 +325,7 @@ def ingest_paths(
     if on_total:
         on_total(len(files) + len(missing))
     tick = progress or (lambda event, name, detail: None)
+    lock = threading.Lock()
     for name, reason in missing:
         report.failed.append((name, reason))
         tick("failed", name, reason)
@@ -268,47 +339,34 @@ def ingest_paths(
                 doc_id = content_hash(f.read_bytes())
             except OSError as err:
                 reason = f"cannot be opened ({err.strerror})"
-                report.failed.append((str(f), reason))
-                tick("failed", str(f), reason)
+                with lock:
+                    report.failed.append((str(f), reason))
+                    tick("failed", str(f), reason)
                 continue
             if doc_id in known:
-                report.skipped += 1
-                tick("skipped", str(f), "already stored")
+                with lock:
+                    report.skipped += 1
+                    tick("skipped", str(f), "already stored")
                 continue
             known.add(doc_id)
             yield Task(str(f.resolve()), str(f), doc_id)
 
-    pending: list[Outcome] = []
-    since = 0.0
-
-    def flush() -> None:
-        fresh = store.write_many([o.rows for o in pending if o.rows is not None])
-        for outcome, new in zip(pending, fresh, strict=True):
-            assert outcome.rows is not None
-            if new:
-                report.ingested += 1
-                report.findings.update(outcome.rows.severities)
-                tick("ingested", outcome.path, "")
-            else:
-                report.skipped += 1
-                tick("skipped", outcome.path, "already stored")
-        pending.clear()
-
-    for group in (backend or PoolBackend()).run(tasks()):
-        report.read_seconds += sum(o.seconds for o in group)
-        report.read_cpu_seconds += sum(o.cpu_seconds for o in group)
-        for outcome in group:
-            if outcome.rows is None:
-                reason = outcome.error or "unknown error"
-                report.failed.append((outcome.path, reason))
-                tick("failed", outcome.path, reason)
-            else:
-                if not pending:
-                    since = time.perf_counter()
-                pending.append(outcome)
-        if len(pending) >= GROUP_DOCUMENTS or (pending and time.perf_counter() - since >= GROUP_SECONDS):
-            flush()
-    if pending:
-        flush()
+    writer = _Writer(store, report, tick, lock)
+    try:
+        for group in (backend or PoolBackend()).run(tasks()):
+            writer.check()
+            with lock:
+                report.read_seconds += sum(o.seconds for o in group)
+                report.read_cpu_seconds += sum(o.cpu_seconds for o in group)
+                for outcome in group:
+                    if outcome.rows is None:
+                        reason = outcome.error or "unknown error"
+                        report.failed.append((outcome.path, reason))
+                        tick("failed", outcome.path, reason)
+            for outcome in group:
+                if outcome.rows is not None:
+                    writer.put(outcome)
+    finally:
+        writer.close()
     report.seconds = time.perf_counter() - start
     return report
