@@ -7,7 +7,8 @@ Usage: ``python bench/pdf_bench.py [--repeat N] [--sample K] [--per-file] [FILES
 - ``yusuan read→model``: ``yusuan.pipeline.read`` (file → Layout → tables → Disclosure), best of runs;
 - ``pdfium text``: pypdfium2 ``get_text_bounded`` on every page — the floor for any PDFium reader;
 - ``pdfplumber tables``: ``page.extract_tables()`` on every page (one run; it is slow);
-- ``camelot stream``: ``camelot.read_pdf(flavor="stream")`` on ``--sample`` pages per file, if installed.
+- ``camelot stream``: ``camelot.read_pdf(flavor="stream")`` on every page (or ``--sample`` pages
+  per file, spread over the document), if installed.
 
 Prints a Markdown table (ms per page and ratios to yusuan's reader) per group of files. Times are
 CPU time of this process (``time.process_time``), so a busy shared machine skews them less than
@@ -80,9 +81,10 @@ def _camelot(path: Path, pages: list[int]) -> None:
 
 
 def _sample(n: int, k: int) -> list[int]:
-    if k >= n:
+    """``k`` pages spread over 1..n, avoiding the cover and last page (0: every page)."""
+    if k <= 0 or k >= n:
         return list(range(1, n + 1))
-    return sorted({1 + round(i * (n - 1) / max(1, k - 1)) for i in range(k)})
+    return sorted({round((i + 1) * n / (k + 1)) for i in range(k)})
 
 
 def measure(path: Path, result: Result, repeat: int, sample: int, tools: set[str]) -> None:
@@ -147,7 +149,7 @@ def main() -> None:
     )
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3, help="runs of the fast tools (best is kept)")
-    parser.add_argument("--sample", type=int, default=3, help="pages per file for camelot")
+    parser.add_argument("--sample", type=int, default=0, help="pages per file for camelot (0: all)")
     parser.add_argument("--per-file", action="store_true", help="one row per file as well")
     parser.add_argument("--skip", action="append", default=[], choices=["model", "pdfplumber", "camelot"])
     args = parser.parse_args()
