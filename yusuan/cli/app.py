@@ -7,6 +7,7 @@ file, not an edit to a shared list.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -42,7 +43,7 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning yusuan errors into one line on stderr and their exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)
     except YusuanError as err:
         err_console.print(f"[bold red]错误[/] {err}", markup=True)
         return err.exit_code
@@ -59,8 +60,22 @@ def main(argv: list[str] | None = None) -> int:
             return ex.exit_code
         if isinstance(ex, click.exceptions.Abort):
             return 1
-        raise
-    return 0
+        if os.environ.get("YUSUAN_DEBUG"):
+            raise
+        where = f" ({_input_hint(argv)})" if _input_hint(argv) else ""
+        err_console.print(
+            f"[bold red]内部错误[/] {type(ex).__name__}: {ex}{where} — this is a bug in yusuan; "
+            "rerun with YUSUAN_DEBUG=1 for the traceback and report it",
+            markup=True,
+        )
+        return 70
+    return rc if isinstance(rc, int) else 0
+
+
+def _input_hint(argv: list[str] | None) -> str:
+    """The file arguments of the failed command, so an internal error still says which input."""
+    args = sys.argv[1:] if argv is None else argv
+    return " ".join(a for a in args[1:] if not a.startswith("-"))[:200]
 
 
 def run() -> None:  # pragma: no cover - console script wrapper

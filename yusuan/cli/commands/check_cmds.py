@@ -132,7 +132,7 @@ def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: 
     if db is not None and not db.exists():
         raise UsageError(f"--db {db}: no such store (create it with yusuan ingest)")
     documents, directory = _documents(files)
-    console, err = Console(), Console(stderr=True)
+    console, err = Console(), Console(stderr=True, soft_wrap=True, highlight=False)
     results: list[Result] = []
     with Progress(console=err, transient=True, disable=not directory or as_json) as progress:
         task = progress.add_task("核对中", total=len(documents))
