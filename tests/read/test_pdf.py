@@ -360,3 +360,15 @@ def test_concurrent_reads_in_threads(tmp_path: Path) -> None:
         layouts = list(pool.map(read_pdf, paths))
     assert [len(x.pages) for x in layouts] == [2, 1] * 4
     assert all(a.text == b.text for a, b in zip(layouts, layouts[2:], strict=False))
+
+
+def test_wild_performance_list_one_row_per_project() -> None:
+    layout = read_pdf(shared_path("pdf", "wild", "广州市生态环境局_2026_项目支出绩效目标表.pdf"))
+    rows = [_cells(ln) for ln in layout.pages[0].lines]
+    assert rows[3][:3] == ["合计：", "37,367.86", "35,790.09"]
+    project = rows[5]
+    assert project[:5] == ["广州市镇（街）园区环保监督检查员经费（越秀区）", "238.00", "238.00", "", ""]
+    assert project[5].startswith("通过开展广州市建立镇（街）园区环境保护监督检查员队伍") and project[
+        5
+    ].endswith("。")
+    assert project[6].startswith("1.1－产出指标") and "环保信访投诉办结率" in project[6]

@@ -82,7 +82,7 @@ def _page_of(number: int, glyphs: PageGlyphs, first_line: int) -> Page:
     page = Page(number=number, width=glyphs.width, height=glyphs.height, rotation=glyphs.rotation)
 
     def merge(lines: list[LineCells], vrules: list[Rule]) -> list[LineCells]:
-        return merge_wrapped(lines, vrules, glyphs.hrules())
+        return merge_wrapped(lines, vrules, glyphs.hrules(), glyphs.width)
 
     for index, (cells, top, bottom) in enumerate(page_lines(glyphs.glyphs, glyphs.rules, merge)):
         fixed = [c if c.text.isascii() else c._replace(text=repair(c.text)) for c in cells]

@@ -4,7 +4,8 @@ Why: spreadsheets exported to PDF wrap long names and headers inside their cell 
 养老保险缴费" / "支出"; "一般公共预" / "算"), which the page shows as separate visual lines. Where a
 cell's four sides are ruling lines, everything inside is one cell, as the workbook had it; the
 visual lines that share such a box are one table row. A "box" holding several lines that each
-carry a number is not a cell but rows drawn without separators, and is left alone.
+carry a number is not a cell but rows drawn without separators, and a wide box holding many lines
+is a frame around prose; both are left alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from yusuan.layout import Cell
 from yusuan.read.pdf_glyphs import HRule, Rule
 from yusuan.read.pdf_lines import LineCells
 
-MAX_LINES = 5  # more visual lines in one box: not a wrapped cell
+MAX_LINES = 5  # a box wider than half the page with more visual lines is a frame, not a cell
+MAX_NARROW_LINES = 60  # a narrow column box (long 绩效指标 text) may wrap this far
 _SLACK = 1.5  # text may touch its rules by this much (points)
 _NUMBER = re.compile(r"^[-−+]?[\d,，.]+%?$")
 
@@ -103,7 +105,9 @@ def _row_keys(tops: list[float]) -> dict[float, float]:
     return keys
 
 
-def merge_wrapped(lines: list[LineCells], vrules: list[Rule], hrules: list[HRule]) -> list[LineCells]:
+def merge_wrapped(
+    lines: list[LineCells], vrules: list[Rule], hrules: list[HRule], page_width: float | None = None
+) -> list[LineCells]:
     """Rebuild the rows of ruled tables from their boxes (see module doc); other lines pass through."""
     if len(lines) < 2 or not vrules or not hrules:
         return lines
@@ -116,10 +120,12 @@ def merge_wrapped(lines: list[LineCells], vrules: list[Rule], hrules: list[HRule
             if c.text and (box := _cell_box(c, vrules, xs, hrules, ys)) is not None:
                 box_of[li, ci] = box
                 members.setdefault(box, []).append((li, ci))
-    for cells_in in members.values():
+    for box, cells_in in members.items():
         rows = {li for li, _ in cells_in}
         numbers = sum(1 for li, ci in cells_in if _NUMBER.match(lines[li][0][ci].text))
-        if len(rows) > MAX_LINES or max(rows) - min(rows) >= MAX_LINES or (len(rows) > 1 and numbers > 1):
+        narrow = page_width is not None and box[2] - box[0] < 0.5 * page_width
+        limit = MAX_NARROW_LINES if narrow else MAX_LINES
+        if len(rows) > limit or max(rows) - min(rows) >= limit or (len(rows) > 1 and numbers > 1):
             for m in cells_in:  # rows drawn without separators: not one cell
                 del box_of[m]
     ruled = [
