@@ -55,3 +55,17 @@ def test_income_rules_follow_the_printed_blocks() -> None:
     assert rules_for(columns) == ((0, (1, 4)), (1, (2, 3)))
     values = (D("202.50"), D("102.50"), D("102.50"), D("100.00"))
     assert place(values, 5, rules_for(columns)) == (0, 1, 2, 4)
+
+
+def test_descent_swaps_two_children_a_single_move_cannot() -> None:
+    """Five one-figure classes with five columns each (beyond exhaustive search), as in a 支出总表:
+    221 and 223 must trade columns, which one child at a time cannot (a local minimum)."""
+    from yusuan.tables.solver import _descent
+
+    def opts(total: int) -> list[list[int]]:
+        return [[total] + [total if c == k else 0 for c in range(5)] for k in range(5)]
+
+    fixed = [[24105, 16573, 7532, 0, 0, 0]]
+    children = [fixed, opts(8289), opts(4226), opts(79450), opts(1621), opts(1000)]
+    target = [118691, 30709, 87982, 0, 0, 0]
+    assert _descent(target, children) == [0, 0, 0, 1, 0, 1]

@@ -80,3 +80,14 @@ def test_bracketed_codes_single_figure_column_and_page_numbers() -> None:
         ("30201", "办公费"),
     ]
     assert values(st, "302") == {"total": "10.00"}
+
+
+def test_classes_printing_one_figure_placed_by_the_total_row() -> None:
+    """208 and 223 print one figure twice: the 合计 row's 基本/项目 decide (208 基本, 215 and 223 项目),
+    and their 款 follow them."""
+    st = statements("total_row_classes.txt")[0]
+    assert st.columns[:3] == ["total", "basic", "project"]
+    assert values(st, "208")["basic"] == "6.00" and values(st, "20805")["basic"] == "6.00"
+    assert values(st, "215")["project"] == "80.00" and values(st, "21505")["project"] == "80.00"
+    assert values(st, "223")["project"] == "10.00" and values(st, "22301")["project"] == "10.00"
+    assert values(st, "223")["basic"] == ""

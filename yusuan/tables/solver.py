@@ -107,6 +107,8 @@ def place(
 
 
 _EXACT_COMBINATIONS = 256
+_PASSES = 4
+_PAIR_LIMIT = 40  # open children beyond which pair moves (quadratic) are skipped
 
 
 def _gap(parent: Sequence[int], sums: Sequence[int]) -> int:
@@ -152,15 +154,44 @@ def _exhaustive(target: list[int], children: list[list[list[int]]]) -> list[int]
 
 
 def _descent(target: list[int], children: list[list[list[int]]]) -> list[int]:
+    """Coordinate descent (one child at a time), then moves of two children at once while they
+    help: a single move cannot swap two children's columns (类 A 基本→项目 and 类 B 项目→基本)."""
     width = len(target)
     choice = [0] * len(children)
     sums = [sum(children[i][0][col] for i in range(len(children))) for col in range(width)]
-    for _ in range(2):
-        for i, options in enumerate(children):
-            if len(options) == 1:
-                continue
+    open_ = [i for i, options in enumerate(children) if len(options) > 1]
+    for _ in range(_PASSES):
+        for i in open_:
+            options = children[i]
             base = [sums[col] - options[choice[i]][col] for col in range(width)]
             gaps = [_gap(target, [base[col] + option[col] for col in range(width)]) for option in options]
             choice[i] = gaps.index(min(gaps))
             sums = [base[col] + options[choice[i]][col] for col in range(width)]
+        if not _pair_move(target, children, open_, choice, sums):
+            break
     return choice
+
+
+def _pair_move(target: list[int], children: list[list[list[int]]], open_: list[int], choice: list[int], sums: list[int]) -> bool:
+    """Apply the best improving change of two children's options (in place); False when none helps."""
+    width = len(target)
+    best = _gap(target, sums)
+    if best == 0 or len(open_) > _PAIR_LIMIT:
+        return False
+    move: tuple[int, int, int, int] | None = None
+    for a, i in enumerate(open_):
+        for j in open_[a + 1 :]:
+            base = [sums[col] - children[i][choice[i]][col] - children[j][choice[j]][col] for col in range(width)]
+            for ci, oi in enumerate(children[i]):
+                for cj, oj in enumerate(children[j]):
+                    gap = _gap(target, [base[col] + oi[col] + oj[col] for col in range(width)])
+                    if gap < best:
+                        best, move = gap, (i, ci, j, cj)
+    if move is None:
+        return False
+    i, ci, j, cj = move
+    for child, new in ((i, ci), (j, cj)):
+        for col in range(width):
+            sums[col] += children[child][new][col] - children[child][choice[child]][col]
+        choice[child] = new
+    return True

@@ -125,7 +125,12 @@ def _vector(row: RawRow, positions: tuple[int, ...], n: int) -> list[Decimal]:
 
 
 def _children(rows: list[RawRow], i: int) -> list[int]:
-    """Indexes of the rows one level below row ``i`` (its code + 2 digits), printed right after it."""
+    """Indexes of the rows one level below row ``i``, printed after it: a code's children carry
+    its code + 2 digits; a unit's (6-digit or 0-led code) and a 合计's are its top-level 类 rows
+    (a 合计 over units: the unit rows) up to the next unit or 合计."""
+    level = _level(rows[i])
+    if level in ("total", "unit"):
+        return _top_level(rows, i, level)
     code = rows[i].code or ""
     out: list[int] = []
     for j in range(i + 1, len(rows)):
@@ -137,10 +142,28 @@ def _children(rows: list[RawRow], i: int) -> list[int]:
     return out
 
 
+def _top_level(rows: list[RawRow], i: int, level: str) -> list[int]:
+    classes: list[int] = []
+    units: list[int] = []
+    for j in range(i + 1, len(rows)):
+        below = _level(rows[j])
+        if below == "total" or (below == "unit" and level == "unit"):
+            break
+        if below == "unit":
+            units.append(j)
+        elif below == "类" and not units:
+            classes.append(j)
+    return units or classes
+
+
 def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) -> None:
-    """Settle rows the identities left open by the hierarchy: 类 = Σ 款 and 款 = Σ 项 per column."""
-    for i, row in enumerate(rows):
-        if not row.code or len(row.code) not in (3, 5) or not row.values:
+    """Settle rows the identities left open by the hierarchy, top down: 合计 = Σ units or 类,
+    unit = Σ 类, 类 = Σ 款 and 款 = Σ 项, column by column (a 类 printing one figure twice, e.g.
+    only 项目支出, is placed by what its siblings leave of the 合计)."""
+    order = sorted(range(len(rows)), key=lambda i: ({"total": 0, "unit": 1}.get(_level(rows[i]), 2), i))
+    for i in order:
+        row = rows[i]
+        if not row.values or (_level(row) not in ("total", "unit") and (not row.code or len(row.code) not in (3, 5))):
             continue
         kids = _children(rows, i)
         if not any(len(options[j]) > 1 for j in kids):
