@@ -1,6 +1,6 @@
 """Store many disclosures in DuckDB, query and compare them, export them (DESIGN §3 ``store/``).
 
-Public API: :class:`Store` (open a store), :func:`ingest_paths` (read, check, store),
+Public API: :class:`Store` (open a store), :func:`yusuan.store.ingest.ingest_paths` (read, check, store),
 :func:`previous_year` (the cross-document hook for checks). Schema: ``SCHEMA.md`` beside this file.
 """
 
