@@ -49,3 +49,10 @@ def test_fiscal_appropriation_group_and_fund_words() -> None:
     assert columns_of_text(text) == ["total", "current_year_total", "fiscal_total", "fiscal_special_account", "business", "carryover"]
     text = "合计一般公共预算财政拨款政府性基金预算财政拨款国有资本经营预算财政拨款"
     assert columns_of_text(text) == ["total", "general_public_budget", "government_fund", "state_capital"]
+
+
+def test_group_word_printed_above_the_row_labels_stands_at_its_members() -> None:
+    """公开07-style header: '项目 本年支出' is the first line, its 小计/基本/项目 come after the
+    年初结转 and 本年收入 columns."""
+    text = "项目本年支出功能分类科目编码科目名称年初结转和结余本年收入小计基本支出项目支出年末结转和结余"
+    assert columns_of_text(text) == ["carryover", "current_year_total", "total", "basic", "project"]

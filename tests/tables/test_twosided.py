@@ -60,3 +60,20 @@ def test_fund_rows_under_carryover_get_the_block_prefix() -> None:
     ]
     row = fiscal.by_key("carryover_from_last_year.general_public_budget", "income")
     assert row is not None and row.get("total") == Decimal("28665.25")
+
+
+def test_lone_fund_figures_by_row_label_and_class_sums() -> None:
+    """Blank fund cells are dropped: '国有资本经营预算支出 10.00 10.00' goes to the state-capital
+    column by its label, and the 本年支出合计's 10.00 follows the 类 rows' column sums."""
+    from tests.tables.helpers import statements
+
+    st = statements("fiscal_summary_funds.txt")[0]
+    assert st.columns == ["total", "general_public_budget", "government_fund", "state_capital"]
+    by_name = {i.name: {k: a.text for k, a in i.values.items()} for i in st.items}
+    assert by_name["三、国有资本经营预算支出"] == {"total": "10.00", "state_capital": "10.00"}
+    assert by_name["二、科学技术支出"] == {"total": "90.00", "general_public_budget": "90.00"}
+    current = st.by_key("current_year_total", "expenditure")
+    assert current is not None and current.values["state_capital"].text == "10.00"
+    assert "government_fund" not in current.values
+    grand = st.by_key("grand_total", "expenditure")
+    assert grand is not None and grand.values["state_capital"].text == "10.00"

@@ -89,20 +89,33 @@ def _dedupe(keys: list[str]) -> list[str]:
 
 
 def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
-    """Canonical column keys named by a squashed header text, in printed order."""
+    """Canonical column keys named by a squashed header text, in printed order.
+
+    A group word printed before the row-label captions (科目名称…) is top-aligned above its
+    members, i.e. before every other column word ('项目 本年支出' over '年初结转 本年收入 小计 基本
+    项目'): its columns stand where its first member word does.
+    """
     catalogue = catalogue or load_catalogue()
     words = scan(text, catalogue)
+    labels = [i for i, w in enumerate(words) if w.text in _ROW_LABELS]
     claimed: set[int] = set()
-    out: list[str] = []
+    pieces: list[tuple[int, list[str]]] = []
     for i, word in enumerate(words):
         if i in claimed:
             continue
         claimed.add(i)
         if word.group is not None:
-            out.extend(_expand(word.group, words, i, claimed, ""))
+            before = set(claimed)
+            keys = _expand(word.group, words, i, claimed, "")
+            first = min(claimed - before, default=i)
+            pieces.append((first if labels and i < labels[-1] else i, keys))
         elif word.key is not None:
-            out.append(word.key)
-    return _dedupe(out)
+            pieces.append((i, [word.key]))
+    pieces.sort(key=lambda p: p[0])
+    return _dedupe([k for _, keys in pieces for k in keys])
+
+
+_ROW_LABELS = frozenset({"科目名称", "科目编码", "项目名称", "单位名称"})
 
 
 def header_text(header: Sequence[Line]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from yusuan.layout import Line
 from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
 from yusuan.money import parse_amount
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
@@ -260,33 +261,85 @@ def _split_field(table: Table) -> int | None:
     return None
 
 
+def _fund_prefer(label: str, columns: list[str], catalogue: Catalogue) -> frozenset[int]:
+    """The fund column a lone figure of this row belongs to when arithmetic cannot tell: a row named
+    after a fund (国有资本经营预算支出 → state_capital) by the catalogue's fund words."""
+    text = bare(squash(label))
+    for column in ("state_capital", "government_fund"):
+        if column in columns and any(alias in text for alias in catalogue.columns[column]):
+            return frozenset({columns.index(column)})
+    return frozenset()
+
+
+def _place_segment(values: list[Value], label: str, columns: list[str], catalogue: Catalogue) -> list[tuple[int, ...]]:
+    """Candidate placements of a segment's figures (blank fund cells are dropped in a text layout)."""
+    rules = rules_for(tuple(columns), catalogue)
+    if not rules or len(values) >= len(columns):
+        return [tuple(range(min(len(values), len(columns))))]
+    numbers = tuple(_number(v) for v in values)
+    return list(candidates(numbers, len(columns), rules, _fund_prefer(label, columns, catalogue)))
+
+
+def _settle_totals(placed: list[tuple[str, str | None, list[Value], list[tuple[int, ...]]]], n: int) -> None:
+    """An expenditure 本年支出合计 (or 总计) with several placements takes the one whose fund columns
+    come closest to the 类 rows' column sums (plus the 结转 rows for 总计)."""
+    def column_sums(keys: tuple[str | None, ...]) -> list[Decimal]:
+        sums = [Decimal(0)] * n
+        for side, key, values, options in placed:
+            if side == "expenditure" and key in keys and values:
+                for value, pos in zip(values, options[0], strict=False):
+                    sums[pos] += _number(value)
+        return sums
+
+    targets = {
+        "current_year_total": (None,),
+        "grand_total": ("current_year_total", "carryover_to_next_year"),
+    }
+    for side, key, values, options in placed:
+        if side != "expenditure" or key not in targets or len(options) < 2:
+            continue
+        sums = column_sums(targets[key])
+        def gap(o: tuple[int, ...], values: list[Value] = values, sums: list[Decimal] = sums) -> Decimal:
+            row = [Decimal(0)] * n
+            for value, pos in zip(values, o, strict=False):
+                row[pos] = _number(value)
+            return sum((abs(a - b) for a, b in zip(row[1:], sums[1:], strict=True)), Decimal(0))
+        options.sort(key=gap)
+
+
 def _two_sided(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
     printed = [c for c in header_columns(table.header, catalogue) if c not in ("total", "current_year_total", "carryover")]
     columns = ["total", *printed] if len(printed) > 1 else ["total"]
     st.columns = columns
     tracker = SideTracker(catalogue, _split_field(table))
+    placed: list[tuple[str, str | None, list[Value], list[tuple[int, ...]]]] = []
+    rows: list[tuple[Line, str, str, str | None, list[Value]]] = []
     for line in table.body:
         segs = segments(line, catalogue)
         for seg in segs:
             if not seg.label:
                 continue
             side, key = tracker.side(seg, len(segs))
-            name = squash(seg.label)
-            values: dict[str, Amount] = {}
-            for value, column in zip(seg.values, columns, strict=False):  # blanks between cannot be told apart: fill from the left
-                amount = _amount(value, _where(table, source, value, bare(name), column))
-                if amount is not None:
-                    values[column] = amount
-            if "total" not in values:
-                values["total"] = zero(_where(table, source, None, bare(name), "total", line.number))
-            st.items.append(
-                LineItem(
-                    name=name,
-                    values=values,
-                    level="item",
-                    key=key,
-                    side=side,
-                    where=_where(table, source, seg.values[0] if seg.values else None, bare(name), None, line.number),
-                )
+            options = _place_segment(seg.values, seg.label, columns, catalogue)
+            placed.append((side, key, seg.values, options))
+            rows.append((line, squash(seg.label), side, key, seg.values))
+    _settle_totals(placed, len(columns))
+    for (line, name, side, key, seg_values), (_, _, _, options) in zip(rows, placed, strict=True):
+        values: dict[str, Amount] = {}
+        for value, pos in zip(seg_values, options[0], strict=False):
+            amount = _amount(value, _where(table, source, value, bare(name), columns[pos]))
+            if amount is not None:
+                values[columns[pos]] = amount
+        if "total" not in values:
+            values["total"] = zero(_where(table, source, None, bare(name), "total", line.number))
+        st.items.append(
+            LineItem(
+                name=name,
+                values=values,
+                level="item",
+                key=key,
+                side=side,
+                where=_where(table, source, seg_values[0] if seg_values else None, bare(name), None, line.number),
             )
+        )
