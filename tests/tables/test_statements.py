@@ -91,3 +91,17 @@ def test_classes_printing_one_figure_placed_by_the_total_row() -> None:
     assert values(st, "215")["project"] == "80.00" and values(st, "21505")["project"] == "80.00"
     assert values(st, "223")["project"] == "10.00" and values(st, "22301")["project"] == "10.00"
     assert values(st, "223")["basic"] == ""
+
+
+def test_total_printed_twice_and_figures_one_tab_field_off() -> None:
+    """The 合计 line is printed again without its label (one row, not twice the figures); a row
+    whose 上年结转 figures stand one tab field left breaks its identities there, so arithmetic
+    places them."""
+    st = statements("tab_repeat_shift.txt")[0]
+    expected = {"total": "110.00", "current_year_total": "100.00", "general_public_budget": "100.00",
+                "unit_funds": "", "carryover": "10.00", "carryover.general_public_budget": "10.00",
+                "carryover.unit_funds": ""}
+    assert values(st, "合计") == expected
+    assert values(st, "20103")["unit_funds"] == ""
+    assert values(st, "20103")["carryover.general_public_budget"] == "10.00"
+    assert values(st, "201")["carryover"] == "10.00"

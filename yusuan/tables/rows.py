@@ -136,11 +136,29 @@ class _Reader:
             row.name += token
 
 
+def _repeats_figures(tokens: list[tuple[str, int | None, float | None]], row: RawRow, integers: bool) -> bool:
+    """A line of figures only, the same figures in the same tab fields (or at the same right edges)
+    as the row above: the row printed twice (a 合计 repeated without its label), not more figures."""
+    if not tokens or not row.values or len(tokens) != len(row.values):
+        return False
+    for (text, index, edge), value in zip(tokens, row.values, strict=True):
+        if not is_value(text, integers) or text != value.text:
+            return False
+        same_field = index is not None and index == value.field
+        same_edge = edge is not None and value.x1 is not None and abs(edge - value.x1) < 1
+        if not (same_field or same_edge):
+            return False
+    return True
+
+
 def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
     """The logical rows of a table body (see module doc)."""
     reader = _Reader(has_seq, uses_integers(body))
     for line in body:
-        for position, (token, index, edge) in enumerate(_tokens(line)):
+        tokens = _tokens(line)
+        if _repeats_figures(tokens, reader.row, reader.integers):
+            continue
+        for position, (token, index, edge) in enumerate(tokens):
             reader.feed(token, index, line, position == 0, edge)
             lines = reader.row.lines
             if not lines or lines[-1] is not line:

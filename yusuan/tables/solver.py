@@ -45,6 +45,14 @@ def _cost(values: Sequence[int | None], rules: Sequence[tuple[int, tuple[int, ..
     return cost
 
 
+def breaks(values: Sequence[Decimal], positions: Sequence[int], n: int, rules: Sequence[tuple[int, tuple[int, ...]]]) -> float:
+    """How many identities a given placement breaks (a cent-off total counts half)."""
+    row: list[int | None] = [None] * n
+    for pos, value in zip(positions, values, strict=True):
+        row[pos] = int(value * _SCALE)
+    return _cost(row, rules)
+
+
 def candidates(
     values: tuple[Decimal, ...],
     n: int,

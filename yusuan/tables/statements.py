@@ -17,7 +17,7 @@ from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_columns, header_text
 from yusuan.tables.geometry import column_edges, place_by_edges
 from yusuan.tables.rows import RawRow, Value, read_rows
-from yusuan.tables.solver import candidates, choose_children, rules_for
+from yusuan.tables.solver import breaks, candidates, choose_children, rules_for
 from yusuan.tables.table import Table
 from yusuan.tables.twosided import SideTracker, bare, segments
 
@@ -99,16 +99,25 @@ def _options(
     """Candidate column placements of a row's values: tab fields or page geometry fix them, else
     the solver."""
     n = len(columns)
+    numbers = tuple(_number(v) for v in row.values)
+    fixed = _fixed(row, n, start, edges)
+    if fixed is not None and (not rules or not breaks(numbers, fixed, n, rules)):
+        return [fixed]
+    solved = list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
+    if fixed is not None and breaks(numbers, fixed, n, rules) <= breaks(numbers, solved[0], n, rules):
+        return [fixed]
+    return solved  # a figure one tab field off (its row's identities say so): arithmetic decides
+
+
+def _fixed(row: RawRow, n: int, start: int | None, edges: list[float] | None) -> tuple[int, ...] | None:
+    """The placement tab fields or page geometry give, if any."""
     if start is not None and row.values and all(v.field is not None for v in row.values):
         positions = tuple(v.field - start for v in row.values)  # type: ignore[operator]
         if all(0 <= p < n for p in positions) and list(positions) == sorted(set(positions)):
-            return [positions]
+            return positions
     if edges is not None and row.values:
-        placed = place_by_edges(row, edges)
-        if placed is not None:
-            return [placed]
-    numbers = tuple(_number(v) for v in row.values)
-    return list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
+        return place_by_edges(row, edges)
+    return None
 
 
 def _number(value: Value) -> Decimal:
