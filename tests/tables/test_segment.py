@@ -124,3 +124,13 @@ def test_a_year_in_a_header_is_not_a_figure() -> None:
     procurement = segment("page_furniture.txt")[0][1]
     assert procurement.kind == "procurement" and not procurement.body
     assert any("预留" in squash(h.text) for h in procurement.header)
+
+
+def test_continued_page_row_text_before_its_figures_is_body() -> None:
+    """A continued project table: the repeated header is dropped, but the next project's name and
+    content lines (printed before its figures) stay body lines, not header."""
+    tables, _ = segment("project_continued.txt")
+    assert len(tables) == 1
+    body = [squash(ln.text) for ln in tables[0].body]
+    assert "信访维稳经费" in body and "为信访人发放各项待遇。" in body
+    assert "一般公共" not in body and "本年收入" not in body

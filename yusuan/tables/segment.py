@@ -189,15 +189,24 @@ def _read_meta(table: Table, line: Line) -> None:
             table.meta.setdefault(key, value)
 
 
-def _split(table: Table, lines: list[Line], furniture: frozenset[str] = frozenset()) -> None:
+def _split(
+    table: Table, lines: list[Line], furniture: frozenset[str] = frozenset(), first: Table | None = None
+) -> None:
     """Distribute a table's lines into meta, header, body and notes; drop headers repeated on new
-    pages (after a meta line, or whole lines of the first header) and running page furniture."""
+    pages (after a meta line, or whole lines of the first header) and running page furniture.
+
+    On a continued page (``first`` is the table it continues) the header is the lines repeating
+    the first page's header, so a row whose name and content lines come before its figures
+    (项目名称 / 项目内容 … then 7.63) is body, not header."""
     lines = [ln for ln in lines if not ln.is_blank and sq(ln) not in furniture]
     start = 0
     while start < len(lines) and is_meta(lines[start]):
         _read_meta(table, lines[start])
         start += 1
     end = start + _header_end(lines[start:])
+    if first is not None:
+        repeated = _repeated_header(lines, start, end, {sq(h) for h in first.header})
+        end = repeated if repeated > start else end
     table.header.extend(lines[start:end])
     known = {sq(h) for h in table.header}
     skipping = False
@@ -214,6 +223,14 @@ def _split(table: Table, lines: list[Line], furniture: frozenset[str] = frozense
         else:
             skipping = False
             table.body.append(line)
+
+
+def _repeated_header(lines: list[Line], start: int, end: int, known: set[str]) -> int:
+    """End of the leading run of lines (before ``end``) that repeat the first page's header."""
+    i = start
+    while i < end and (sq(lines[i]) in known or sq(lines[i]).startswith("栏次")):
+        i += 1
+    return i
 
 
 def _repeats_header(line: Line, text: str, known: set[str]) -> bool:
@@ -257,7 +274,7 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
         if _continues(previous, kind, number, title):
             assert previous is not None
             continuation = Table(kind=kind, title=title, title_line=title_line)
-            _split(continuation, block, furniture)
+            _split(continuation, block, furniture, previous)
             previous.body.extend(continuation.body)
             previous.notes.extend(continuation.notes)
             continue
