@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Line, Page
-from yusuan.read.pdf_boxes import merge_wrapped
+from yusuan.read.pdf_boxes import ruled_lines
 from yusuan.read.pdf_garble import garbled_share, is_garbled, is_scan, repair
 from yusuan.read.pdf_glyphs import PageGlyphs, Rule, read_page_glyphs
 from yusuan.read.pdf_lines import LineCells, page_lines
@@ -82,7 +82,7 @@ def _page_of(number: int, glyphs: PageGlyphs, first_line: int) -> Page:
     page = Page(number=number, width=glyphs.width, height=glyphs.height, rotation=glyphs.rotation)
 
     def merge(lines: list[LineCells], vrules: list[Rule]) -> list[LineCells]:
-        return merge_wrapped(lines, vrules, glyphs.hrules(), glyphs.width)
+        return ruled_lines(lines, vrules, glyphs.hrules(), glyphs.width)
 
     for index, (cells, top, bottom) in enumerate(page_lines(glyphs.glyphs, glyphs.rules, merge)):
         fixed = [c if c.text.isascii() else c._replace(text=repair(c.text)) for c in cells]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from yusuan.layout import Cell
 from yusuan.read.pdf_glyphs import HRule, Rule
-from yusuan.read.pdf_lines import LineCells
+from yusuan.read.pdf_lines import MIN_COLUMN, LineCells, _rules_across, fill_blank_columns
 
 MAX_LINES = 5  # a box wider than half the page with more visual lines is a frame, not a cell
 MAX_NARROW_LINES = 60  # a narrow column box (long 绩效指标 text) may wrap this far
@@ -109,8 +110,32 @@ def merge_wrapped(
     lines: list[LineCells], vrules: list[Rule], hrules: list[HRule], page_width: float | None = None
 ) -> list[LineCells]:
     """Rebuild the rows of ruled tables from their boxes (see module doc); other lines pass through."""
+    return _merge(lines, vrules, hrules, page_width)[0]
+
+
+def ruled_lines(
+    lines: list[LineCells], vrules: list[Rule], hrules: list[HRule], page_width: float | None = None
+) -> list[LineCells]:
+    """Ruled rows rebuilt from their boxes, with an empty cell for each column box without text;
+    other lines get empty cells for the ruled column boxes they cross (``fill_blank_columns``)."""
+    merged, rebuilt = _merge(lines, vrules, hrules, page_width)
+    return [
+        line
+        if done
+        else (
+            fill_blank_columns(line[0], _rules_across(vrules, line[1], line[2]), line[1], line[2]),
+            *line[1:],
+        )
+        for line, done in zip(merged, rebuilt, strict=True)
+    ]
+
+
+def _merge(
+    lines: list[LineCells], vrules: list[Rule], hrules: list[HRule], page_width: float | None
+) -> tuple[list[LineCells], list[bool]]:
+    """The lines after rebuilding ruled runs, and which of them were rebuilt (blanks included)."""
     if len(lines) < 2 or not vrules or not hrules:
-        return lines
+        return lines, [False] * len(lines)
     xs = [r[0] for r in vrules]
     ys = [r[0] for r in hrules]
     box_of: dict[tuple[int, int], Box] = {}
@@ -133,20 +158,24 @@ def merge_wrapped(
         for li, (cells, _, _) in enumerate(lines)
     ]
     if not any(ruled):
-        return lines
+        return lines, [False] * len(lines)
     out: list[LineCells] = []
+    rebuilt: list[bool] = []
     li = 0
     while li < len(lines):
         if not ruled[li]:
             out.append(lines[li])
+            rebuilt.append(False)
             li += 1
             continue
         end = li
         while end < len(lines) and ruled[end]:
             end += 1
-        out.extend(_rebuild(lines, range(li, end), box_of))
+        rows = _rebuild(lines, range(li, end), box_of)
+        out.extend(rows)
+        rebuilt.extend([True] * len(rows))
         li = end
-    return out
+    return out, rebuilt
 
 
 def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], Box]) -> list[LineCells]:
@@ -158,6 +187,7 @@ def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], B
                 by_box.setdefault(box_of[li, ci], []).append(c)
     keys = _row_keys([box[1] for box in by_box])
     rows: dict[float, list[Cell]] = {}
+    row_boxes: dict[float, list[Box]] = {}
     for box, cells in by_box.items():
         cells.sort(key=lambda c: (c.top, c.x0))
         if len(cells) == 1:
@@ -171,8 +201,22 @@ def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], B
                 max(c.bottom for c in cells),  # type: ignore[type-var]
             )
         rows.setdefault(keys[box[1]], []).append(cell)
+        row_boxes.setdefault(keys[box[1]], []).append(box)
+    edges: list[float] = []
+    for x in sorted({x for box in by_box for x in (box[0], box[2])}):
+        if not edges or x - edges[-1] > MIN_COLUMN:
+            edges.append(x)
     out: list[LineCells] = []
     for key in sorted(rows):
-        cells = sorted(rows[key], key=lambda c: c.x0)
-        out.append((cells, min(c.top for c in cells), max(c.bottom for c in cells)))  # type: ignore[type-var]
+        cells = rows[key]
+        top = min(c.top for c in cells)  # type: ignore[type-var]
+        bottom = max(c.bottom for c in cells)  # type: ignore[type-var]
+        boxes = row_boxes[key]
+        cells += [  # a column box of this row without text; never inside a box spanning columns
+            Cell("", a, b, top, bottom)
+            for a, b in pairwise(edges)
+            if b - a > MIN_COLUMN and not any(bl <= a + _SLACK and br >= b - _SLACK for bl, _, br, _ in boxes)
+        ]
+        cells.sort(key=lambda c: c.x0)
+        out.append((cells, top, bottom))
     return out

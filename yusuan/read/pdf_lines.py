@@ -183,7 +183,8 @@ def page_lines(
 ) -> list[LineCells]:
     """Every non-empty line of a page as cells, top to bottom; ruled blanks become empty cells.
 
-    ``merge`` (given the lines and the vertical rules) may join wrapped lines before blanks are filled.
+    ``merge`` (given the lines and the vertical rules) replaces the blank filling: it may rebuild
+    ruled rows first (:func:`yusuan.read.pdf_boxes.ruled_lines`).
     """
     out = []
     for line in group_lines(glyphs):
@@ -194,6 +195,6 @@ def page_lines(
         page_rules = rules()
         if page_rules:
             if merge is not None:
-                out = merge(out, page_rules)
+                return merge(out, page_rules)
             out = [(fill_blank_columns(c, _rules_across(page_rules, t, b), t, b), t, b) for c, t, b in out]
     return out
