@@ -311,6 +311,19 @@ def test_scan_with_ocr_reads_every_page(tmp_path: Path, monkeypatch: pytest.Monk
     assert "page 1: no text layer (scanned image), sent to OCR" in layout.warnings
 
 
+def test_text_as_outlines_goes_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list = []
+    _fake_ocr(monkeypatch, calls)
+    path = _write(tmp_path, "outlined.pdf", [SynthPage().text(50, 800, "说明"), SynthPage().outlines(300)])
+    layout = read_pdf(path)
+    assert calls == [("outlined.pdf", [2])]
+    assert "page 2: no text layer (text drawn as outlines), sent to OCR" in layout.warnings
+    few = read_pdf(
+        _write(tmp_path, "drawing.pdf", [SynthPage().text(50, 800, "说明"), SynthPage().outlines(20)])
+    )
+    assert len(calls) == 1 and not few.warnings  # a drawing on a page without text is not text
+
+
 def test_blank_page_is_not_a_scan(tmp_path: Path) -> None:
     layout = read_pdf(_write(tmp_path, "blank.pdf", [SynthPage().text(50, 700, "说明"), SynthPage()]))
     assert len(layout.pages) == 2 and layout.pages[1].lines == [] and not layout.warnings

@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Line, Page
 from yusuan.read.pdf_boxes import ruled_lines
-from yusuan.read.pdf_garble import garbled_share, is_garbled, is_scan, repair
+from yusuan.read.pdf_garble import garbled_share, is_garbled, repair, textless_reason
 from yusuan.read.pdf_glyphs import PageGlyphs, Rule, read_page_glyphs
 from yusuan.read.pdf_lines import LineCells, page_lines
 
@@ -111,8 +111,8 @@ def _read_pages(doc: pdfium.PdfDocument, layout: Layout) -> tuple[list[Page], di
             if is_garbled(glyphs):
                 to_ocr[number] = f"text layer garbled ({garbled_share(glyphs):.0%} of glyphs unmapped)"
                 page = Page(number=number, width=glyphs.width, height=glyphs.height, rotation=glyphs.rotation)
-            elif is_scan(glyphs):
-                to_ocr[number] = "no text layer (scanned image)"
+            elif reason := textless_reason(glyphs):
+                to_ocr[number] = reason
                 page = Page(number=number, width=glyphs.width, height=glyphs.height, rotation=glyphs.rotation)
             else:
                 page = _page_of(number, glyphs, line_no)

@@ -2,7 +2,8 @@
 
 Why: a PDF whose fonts lack a ToUnicode map yields glyph ids, private-use code points, U+FFFD or
 pdfminer's ``(cid:123)`` instead of text; numbers read from such a page would be wrong, not just
-missing, so the page goes to OCR instead. Some producers map ideographs to the look-alike Kangxi
+missing, so the page goes to OCR instead, as do pages without text that are scans or whose text was converted
+to outlines. Some producers map ideographs to the look-alike Kangxi
 radicals (⽣ U+2F63 for 生); NFKC maps those back and nothing else, so that repair is applied.
 """
 
@@ -16,6 +17,7 @@ from yusuan.read.pdf_glyphs import PageGlyphs
 GARBLED_SHARE = 0.2  # a page is garbled when this share of its glyphs is unusable
 MIN_GLYPHS = 8  # pages with fewer glyphs are judged by the whole document, not alone
 SCAN_COVER = 0.3  # a page without text whose images cover this share of it is a scan
+OUTLINE_PATHS = 100  # a page without text but this many glyph-like paths has its text as outlines
 _CID = re.compile(r"\(cid:\d+\)")
 _BAD = re.compile("[\ufffd\ue000-\uf8ff\ufffe\uffff\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -62,6 +64,17 @@ def garbled_share(page: PageGlyphs) -> float:
 def is_garbled(page: PageGlyphs) -> bool:
     """True when the page's text cannot be trusted (see module doc)."""
     return len(page.glyphs) >= MIN_GLYPHS and garbled_share(page) >= GARBLED_SHARE
+
+
+def textless_reason(page: PageGlyphs) -> str | None:
+    """Why a page without text still has content to OCR (a scan, text drawn as outlines), or None."""
+    if page.glyphs:
+        return None
+    if page.image_cover >= SCAN_COVER:
+        return "no text layer (scanned image)"
+    if page.outline_paths >= OUTLINE_PATHS:
+        return "no text layer (text drawn as outlines)"
+    return None
 
 
 def is_scan(page: PageGlyphs) -> bool:

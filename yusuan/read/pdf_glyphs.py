@@ -25,6 +25,7 @@ HRule = tuple[float, float, float]
 _PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
 _MAX_SEGMENTS = 4000  # a path with more segments is a drawing, not table rules
 _THIN = 2.5  # a path box thinner than this (points) is a rule
+_OUTLINE_SEGMENTS = 8  # a path with this many segments may be a glyph outline; a rule has 2–5
 
 
 @dataclass(slots=True)
@@ -38,7 +39,8 @@ class PageGlyphs:
     glyphs: list[Glyph] = field(default_factory=list)
     unmapped: int = 0  # sampled glyphs PDFium could not map to Unicode
     sampled: int = 0
-    image_cover: float = 0.0  # fraction of the page area under images
+    image_cover: float = 0.0  # fraction of the page area under images (pages without text only)
+    outline_paths: int = 0  # paths shaped like glyph outlines (pages without text only)
     _rules: tuple[list[Rule], list[HRule]] | None = None
     _page: object = None
     _frame: tuple[float, float, float, float, int] | None = None
@@ -105,7 +107,7 @@ def read_page_glyphs(page, textpage) -> PageGlyphs:
             if has_error(textpage, i) == 1:
                 result.unmapped += 1
     if not result.glyphs:
-        result.image_cover = _image_cover(page, frame, width * height)
+        result.image_cover, result.outline_paths = _textless_page(page, width * height)
     return result
 
 
@@ -215,16 +217,18 @@ def _seg_box(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, flo
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
 
 
-def _image_cover(page, frame, area: float) -> float:
-    """The fraction of the page covered by image objects (a scan is one page-sized image)."""
-    if area <= 0:
-        return 0.0
+def _textless_page(page, area: float) -> tuple[float, int]:
+    """For a page without text: the share of it under images (a scan is one page-sized image) and
+    the number of paths complex enough to be glyph outlines (text converted to curves)."""
     covered = 0.0
+    outlines = 0
     for index in range(pdfium_c.FPDFPage_CountObjects(page)):
         obj = pdfium_c.FPDFPage_GetObject(page, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != _IMAGE:
-            continue
-        bounds = _object_bounds(obj)
-        if bounds:
-            covered += max(0.0, bounds[2] - bounds[0]) * max(0.0, bounds[3] - bounds[1])
-    return min(1.0, covered / area)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _IMAGE:
+            bounds = _object_bounds(obj)
+            if bounds:
+                covered += max(0.0, bounds[2] - bounds[0]) * max(0.0, bounds[3] - bounds[1])
+        elif kind == _PATH and pdfium_c.FPDFPath_CountSegments(obj) >= _OUTLINE_SEGMENTS:
+            outlines += 1
+    return (min(1.0, covered / area) if area > 0 else 0.0), outlines
