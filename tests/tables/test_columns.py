@@ -56,3 +56,10 @@ def test_group_word_printed_above_the_row_labels_stands_at_its_members() -> None
     年初结转 and 本年收入 columns."""
     text = "项目本年支出功能分类科目编码科目名称年初结转和结余本年收入小计基本支出项目支出年末结转和结余"
     assert columns_of_text(text) == ["carryover", "current_year_total", "total", "basic", "project"]
+
+
+def test_group_word_above_the_row_labels_with_members_right_after_them_stays() -> None:
+    text = "序号功能分类科目合计本年收入上年结转科目编码科目名称小计财政拨款收入财政专户收入事业收入其他收入"
+    assert columns_of_text(text) == [
+        "total", "current_year_total", "fiscal_total", "fiscal_special_account", "business", "other", "carryover"
+    ]

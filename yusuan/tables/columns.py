@@ -91,8 +91,8 @@ def _dedupe(keys: list[str]) -> list[str]:
 def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
     """Canonical column keys named by a squashed header text, in printed order.
 
-    A group word printed before the row-label captions (科目名称…) is top-aligned above its
-    members, i.e. before every other column word ('项目 本年支出' over '年初结转 本年收入 小计 基本
+    A group word printed before the row-label captions (科目名称…) whose members come after other
+    columns' words is top-aligned above them ('项目 本年支出' over '年初结转 本年收入 小计 基本
     项目'): its columns stand where its first member word does.
     """
     catalogue = catalogue or load_catalogue()
@@ -107,12 +107,21 @@ def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
         if word.group is not None:
             before = set(claimed)
             keys = _expand(word.group, words, i, claimed, "")
-            first = min(claimed - before, default=i)
-            pieces.append((first if labels and i < labels[-1] else i, keys))
+            pieces.append((_group_position(words, i, sorted(claimed - before), labels), keys))
         elif word.key is not None:
             pieces.append((i, [word.key]))
     pieces.sort(key=lambda p: p[0])
     return _dedupe([k for _, keys in pieces for k in keys])
+
+
+def _group_position(words: list[Word], i: int, members: list[int], labels: list[int]) -> int:
+    """Where a group's columns stand: at its word, unless the word is printed above the row labels
+    and other columns' words come between the labels and its first member (then at that member)."""
+    if not labels or not members or i > labels[-1]:
+        return i
+    first = members[0]
+    between = range(labels[-1] + 1, first)
+    return first if any(words[j].key is not None or words[j].group is not None for j in between) else i
 
 
 _ROW_LABELS = frozenset({"科目名称", "科目编码", "项目名称", "单位名称"})
