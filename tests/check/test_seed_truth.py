@@ -74,17 +74,8 @@ EXPECTED: dict[str, list[Expect]] = {
 }
 # Seeds whose remaining failures come from the readers, not the rules: seed → why.
 KNOWN_READER_GAPS: dict[str, dict[str, str]] = {
-    "report": {
-        "004_307b00c8d6f72425.txt": "公开03表 row 229 其他支出 1.04 is read into 基本支出 instead of 项目支出",
-    },
-    "no_other_error": {
-        "000_87792da19c622395.txt": "表9: the 信访维稳经费 7.63 row is merged into the row above (its 7.63 lands in fund columns)",
-        "001_f756e9a8bddbf743.txt": "表10/表11: 上年结转 block columns shifted in the 合计 and some 50x rows",
-        "002_df00543b5fb556ea.txt": "财政拨款收支总表 10.00 (国有资本经营) read as 一般公共预算/fiscal_total; 支出总表 类 rows "
-        "that print only 项目支出 read as 基本支出; 收入总表 财政拨款 column read as 财政专户",
-        "004_307b00c8d6f72425.txt": "公开04表 223 row 1.04 read as 一般公共预算; 公开02表 columns shifted (上级补助收入); "
-        "the 财政拨款支出 +26.18% of line 211 claimed as expenditure.project.change_pct",
-    },
+    "report": {},
+    "no_other_error": {},
 }
 
 
