@@ -77,3 +77,13 @@ def test_lone_fund_figures_by_row_label_and_class_sums() -> None:
     assert "government_fund" not in current.values
     grand = st.by_key("grand_total", "expenditure")
     assert grand is not None and grand.values["state_capital"].text == "10.00"
+
+
+def test_fiscal_captions_over_the_halves_are_not_columns() -> None:
+    """'财政拨款收入 | 财政拨款支出' head the two halves: the columns are 合计 and the three funds."""
+    from tests.tables.helpers import statements
+
+    st = statements("fiscal_summary_captions.txt")[0]
+    assert st.columns == ["total", "general_public_budget", "government_fund", "state_capital"]
+    row = next(i for i in st.items if i.name == "一、一般公共服务支出")
+    assert {k: a.text for k, a in row.values.items()} == {"total": "200.00", "general_public_budget": "200.00"}

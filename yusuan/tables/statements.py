@@ -316,10 +316,23 @@ def _settle_totals(placed: list[tuple[str, str | None, list[Value], list[tuple[i
         options.sort(key=gap)
 
 
+_FUND_COLUMNS = ("general_public_budget", "government_fund", "state_capital")
+
+
+def two_sided_columns(table: Table, catalogue: Catalogue) -> list[str]:
+    """The expenditure side's value columns: 合计 then the printed fund columns. A 财政拨款 word
+    printed with the fund columns is the caption over a half ('财政拨款收入 | 财政拨款支出'), not
+    a column: the funds add up to the 合计 themselves."""
+    skip = {"total", "current_year_total", "carryover"}
+    printed = [c for c in header_columns(table.header, catalogue) if c not in skip]
+    if any(c in printed for c in _FUND_COLUMNS):
+        printed = [c for c in printed if c != "fiscal_total"]
+    return ["total", *printed] if len(printed) > 1 else ["total"]
+
+
 def _two_sided(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
-    printed = [c for c in header_columns(table.header, catalogue) if c not in ("total", "current_year_total", "carryover")]
-    columns = ["total", *printed] if len(printed) > 1 else ["total"]
+    columns = two_sided_columns(table, catalogue)
     st.columns = columns
     tracker = SideTracker(catalogue, _split_field(table))
     placed: list[tuple[str, str | None, list[Value], list[tuple[int, ...]]]] = []
