@@ -134,3 +134,10 @@ def test_continued_page_row_text_before_its_figures_is_body() -> None:
     body = [squash(ln.text) for ln in tables[0].body]
     assert "信访维稳经费" in body and "为信访人发放各项待遇。" in body
     assert "一般公共" not in body and "本年收入" not in body
+
+
+def test_project_and_other_expenditure_title_is_a_project_table() -> None:
+    from yusuan.tables.catalogue import load_catalogue
+
+    assert load_catalogue().kind_of("2025年部门项目支出及其他支出预算表") == "project_expenditure"
+    assert load_catalogue().kind_of("项目支出及其他支出表") == "project_expenditure"
