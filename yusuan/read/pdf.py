@@ -1,10 +1,14 @@
 """PDF reader: the text layer (PDFium character boxes) → :class:`~yusuan.layout.Layout`.
 
 Each page becomes a :class:`Page` of visual lines whose cells carry real positions in PDF points
-(top-left origin of the upright page, ``top`` growing downward); see :mod:`yusuan.read.pdf_lines`
-for how glyphs become cells. Pages whose text layer is garbled (fonts without Unicode mapping)
-and pages that are scans go to OCR (``yusuan.read.ocr``, an optional extra); a file that cannot be
-opened raises :class:`UnreadableInput` naming the reason: password, truncation, damage.
+(top-left origin of the displayed page, ``top`` growing downward; ``Page.rotation`` is the page's
+/Rotate, already applied; text printed sideways is turned upright, with a warning). Glyphs become
+cells in :mod:`yusuan.read.pdf_lines`; in ruled tables :mod:`yusuan.read.pdf_boxes` rebuilds rows
+from the cell boxes (wrapped text joined, an empty cell per blank box), so a ruled PDF table reads
+like its spreadsheet. ``Line.number`` runs over the whole document. Pages whose text layer is
+garbled (fonts without Unicode mapping), scans and text drawn as outlines go to OCR
+(``yusuan.read.ocr``, an optional extra); a file that cannot be opened raises
+:class:`UnreadableInput` naming the reason: password, truncation, damage.
 """
 
 from __future__ import annotations
