@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from yusuan.layout import Line
-from yusuan.money import is_amount
+from yusuan.tables.amounts import amount_text as is_amount
 
 _DASHES = frozenset({"-", "—", "–", "－", "——"})
 _CODE_LENGTHS = frozenset({3, 5, 7})

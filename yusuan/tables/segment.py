@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from yusuan.layout import Layout, Line
-from yusuan.money import is_amount
+from yusuan.tables.amounts import amount_text as is_amount
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.table import Table
 

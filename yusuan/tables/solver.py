@@ -45,6 +45,11 @@ def _cost(values: Sequence[int | None], rules: Sequence[tuple[int, tuple[int, ..
     return cost
 
 
+def scale(value: Decimal) -> int:
+    """A figure in the solver's integer unit (1/10000)."""
+    return int(value * _SCALE)
+
+
 def breaks(values: Sequence[Decimal], positions: Sequence[int], n: int, rules: Sequence[tuple[int, tuple[int, ...]]]) -> float:
     """How many identities a given placement breaks (a cent-off total counts half)."""
     row: list[int | None] = [None] * n
@@ -132,7 +137,11 @@ def choose_children(parent: Sequence[Decimal], children: Sequence[Sequence[Seque
     arithmetic in 1/10000 keeps it fast. None when there is nothing to decide.
     """
     scaled = [[[int(v * _SCALE) for v in option] for option in options] for options in children]
-    target = [int(v * _SCALE) for v in parent]
+    return choose_scaled([int(v * _SCALE) for v in parent], scaled)
+
+
+def choose_scaled(target: list[int], scaled: list[list[list[int]]]) -> list[int] | None:
+    """:func:`choose_children` on figures already in integer units of 1/10000 (see :func:`scale`)."""
     total = 1
     for options in scaled:
         total *= len(options)

@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from yusuan.layout import Line
 from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
-from yusuan.money import parse_amount
+from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_columns, header_text
 from yusuan.tables.geometry import column_edges, place_by_edges
 from yusuan.tables.rows import RawRow, Value, read_rows
-from yusuan.tables.solver import breaks, candidates, choose_children, rules_for
+from yusuan.tables.solver import breaks, candidates, choose_scaled, rules_for, scale
 from yusuan.tables.table import Table
 from yusuan.tables.twosided import SideTracker, bare, segments
 
@@ -62,11 +62,8 @@ def _label(table: Table) -> str:
 
 
 def _amount(value: Value, where: Provenance) -> Amount | None:
-    try:
-        number = parse_amount(value.text)
-    except ValueError:
-        return None
-    return None if number is None else Amount(number, value.text, where)
+    parsed = number(value.text)
+    return None if parsed is None else Amount(parsed, value.text, where)
 
 
 # --- grid tables -------------------------------------------------------------------------------
@@ -121,26 +118,25 @@ def _fixed(row: RawRow, n: int, start: int | None, edges: list[float] | None) ->
 
 
 def _number(value: Value) -> Decimal:
-    try:
-        return parse_amount(value.text) or Decimal(0)
-    except ValueError:
-        return Decimal(0)
+    return number(value.text) or _ZERO
 
 
-def _vector(row: RawRow, positions: tuple[int, ...], n: int) -> list[Decimal]:
-    out = [Decimal(0)] * n
-    for value, pos in zip(row.values, positions, strict=False):
-        out[pos] = _number(value)
+_ZERO = Decimal(0)
+
+
+def _vector(scaled: list[int], positions: tuple[int, ...], n: int) -> list[int]:
+    out = [0] * n
+    for value, pos in zip(scaled, positions, strict=False):
+        out[pos] = value
     return out
 
 
-def _children(rows: list[RawRow], i: int) -> list[int]:
+def _children(rows: list[RawRow], levels: list[str], i: int) -> list[int]:
     """Indexes of the rows one level below row ``i``, printed after it: a code's children carry
     its code + 2 digits; a unit's (6-digit or 0-led code) and a 合计's are its top-level 类 rows
     (a 合计 over units: the unit rows) up to the next unit or 合计."""
-    level = _level(rows[i])
-    if level in ("total", "unit"):
-        return _top_level(rows, i, level)
+    if levels[i] in ("total", "unit"):
+        return _top_level(levels, i)
     code = rows[i].code or ""
     out: list[int] = []
     for j in range(i + 1, len(rows)):
@@ -152,12 +148,12 @@ def _children(rows: list[RawRow], i: int) -> list[int]:
     return out
 
 
-def _top_level(rows: list[RawRow], i: int, level: str) -> list[int]:
+def _top_level(levels: list[str], i: int) -> list[int]:
     classes: list[int] = []
     units: list[int] = []
-    for j in range(i + 1, len(rows)):
-        below = _level(rows[j])
-        if below == "total" or (below == "unit" and level == "unit"):
+    for j in range(i + 1, len(levels)):
+        below = levels[j]
+        if below == "total" or (below == "unit" and levels[i] == "unit"):
             break
         if below == "unit":
             units.append(j)
@@ -166,20 +162,26 @@ def _top_level(rows: list[RawRow], i: int, level: str) -> list[int]:
     return units or classes
 
 
+_PARENTS = frozenset({"total", "unit", "类", "款"})
+
+
 def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) -> None:
     """Settle rows the identities left open by the hierarchy, top down: 合计 = Σ units or 类,
     unit = Σ 类, 类 = Σ 款 and 款 = Σ 项, column by column (a 类 printing one figure twice, e.g.
     only 项目支出, is placed by what its siblings leave of the 合计)."""
-    order = sorted(range(len(rows)), key=lambda i: ({"total": 0, "unit": 1}.get(_level(rows[i]), 2), i))
+    if not any(len(o) > 1 for o in options):
+        return
+    levels = [_level(row) for row in rows]
+    scaled = [[scale(_number(v)) for v in row.values] for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: ({"total": 0, "unit": 1}.get(levels[i], 2), i))
     for i in order:
-        row = rows[i]
-        if not row.values or (_level(row) not in ("total", "unit") and (not row.code or len(row.code) not in (3, 5))):
+        if not rows[i].values or levels[i] not in _PARENTS:
             continue
-        kids = _children(rows, i)
+        kids = _children(rows, levels, i)
         if not any(len(options[j]) > 1 for j in kids):
             continue
-        parent = _vector(row, options[i][0], n)
-        choice = choose_children(parent, [[_vector(rows[j], o, n) for o in options[j]] for j in kids])
+        parent = _vector(scaled[i], options[i][0], n)
+        choice = choose_scaled(parent, [[_vector(scaled[j], o, n) for o in options[j]] for j in kids])
         if choice is None:
             continue
         for j, c in zip(kids, choice, strict=True):
