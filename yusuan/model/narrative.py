@@ -33,7 +33,7 @@ _GLOSSARY = re.compile(r"名词解释|名词说明|术语解释")
 _TERM = re.compile(
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?)\s*([^：:，。]{1,90}?)[:：](.*)$"
 )
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:万元|元|%|辆|个)")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:万元?|元|%|辆|个)")  # '支出15,456.62万' (元 wraps)
 
 
 def heading_level(text: str) -> int | None:
@@ -52,10 +52,28 @@ class _Section:
     topic: str | None = None
 
 
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：、.]")
+_SENTENCE = re.compile(r"[，。；]")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]\d{1,3}[-—–－]|第\d{1,3}页(?:共\d{1,3}页)?)$")
+
+
+def _furniture(lines: Sequence[Line]) -> set[str]:
+    """Running headers: short lines without punctuation printed alike on several pages. They and
+    page numbers ('- 29 -') fall into sentences that run over a page break, so they are skipped."""
+    pages: dict[str, set[int]] = {}
+    for line in lines:
+        t = normalise(line.text)
+        if 8 <= len(t) <= 40 and not _SENTENCE.search(t) and heading_level(line.text) is None:
+            pages.setdefault(t, set()).add(line.page)
+    return {t for t, on in pages.items() if len(on) >= 2}
+
+
 def _sections(lines: Sequence[Line]) -> list[_Section]:
     sections = [_Section(title="", level=-1)]
+    furniture = _furniture(lines)
     for line in lines:
-        if line.is_blank:
+        t = normalise(line.text)
+        if line.is_blank or t in furniture or _PAGE_NUMBER.match(t):
             continue
         level = heading_level(line.text)
         if level is None:
@@ -103,10 +121,6 @@ def _glossary(sections: Sequence[_Section]) -> tuple[dict[str, str], set[int]]:
         if term:
             glossary[term] = join_wrapped(parts)
     return glossary, spanned
-
-
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：、.]")
-_SENTENCE = re.compile(r"[，。；]")
 
 
 def trailing_prose(span: Sequence[Line]) -> list[Line]:

@@ -41,7 +41,7 @@ class _Subject:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    subjects: tuple[tuple[str, str, re.Pattern[str]], ...]
+    subjects: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...]
     changes: dict[str, int]
     change_re: re.Pattern[str]
     unchanged: re.Pattern[str]
@@ -56,6 +56,8 @@ class _Patterns:
     qualifiers: frozenset[str]
     not_subject_before: str
     aside: re.Pattern[str]
+    periods: tuple[tuple[str, re.Pattern[str]], ...]
+    reason: re.Pattern[str]
 
 
 @cache
@@ -63,7 +65,12 @@ def load_patterns() -> _Patterns:
     """claims.yaml, compiled once."""
     data: dict[str, Any] = yaml.safe_load(files("yusuan.model").joinpath("claims.yaml").read_text("utf-8"))
     subjects = tuple(
-        (entry["claim"], entry["kind"], re.compile(pattern))
+        (
+            entry["claim"],
+            entry["kind"],
+            re.compile(pattern),
+            re.compile(entry["unless"]) if "unless" in entry else None,
+        )
         for entry in data["subjects"]
         for pattern in entry["patterns"]
     )
@@ -87,15 +94,19 @@ def load_patterns() -> _Patterns:
         qualifiers=frozenset(data["qualifiers"]),
         not_subject_before=str(data["not_subject_before"]),
         aside=re.compile(rf"[（(][^（）()]{{{int(data['aside_min'])},}}[)）]"),
+        periods=tuple((str(suffix), re.compile(pattern)) for suffix, pattern in data["periods"].items()),
+        reason=re.compile(data["reason"]),
     )
 
 
 _MASK = "\u2026"
 _OPENING = 16
 _FUNCTION_PATH = re.compile(
-    r"([^（）()，。；：、\d“”]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]"
+    r"([^（）()，。；：、\d“”.．]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]"
 )
-_FUNCTION_CLASS = re.compile(r"(?:^|[\d][.、．])([^\d，。；：、（）()“”.]{2,20}?支出)(?=-?\d)")
+_FUNCTION_CLASS = re.compile(
+    r"(?:^|[\d][.、．]|[（(]\d{1,2}[)）])([^\d，。；：、（）()“”.]{2,20}?支出)(?:[（(]类[)）]支出)?(?=-?\d)"
+)
 
 
 def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
@@ -110,8 +121,10 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
         for m in _FUNCTION_CLASS.finditer(sentence):
             code = resolve(m.group(1), None, None)
             if code:
-                found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end(1)))
-    for claim, kind, pattern in p.subjects:
+                found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end()))
+    for claim, kind, pattern, unless in p.subjects:
+        if unless is not None and unless.search(sentence):
+            continue
         found.extend(
             _Subject(claim, kind, m.start(), m.end())
             for m in pattern.finditer(sentence)
@@ -200,6 +213,10 @@ def extract_claims(
     p = load_patterns()
     figures: list[NarrativeFigure] = []
     carried: _Subject | None = None
+    orphaned = False  # the last sentence quoted an amount of a subject the patterns do not know
+    # (first figure, text offset) of the sentence that opened the carried subject, while only
+    # sentences continuing it have followed (None once another sentence came between)
+    statement: tuple[int, int] | None = None
     for offset, printed_sentence in _sentences(text):
         sentence = p.aside.sub(
             lambda m: m.group(0) if _opens_with_subject(m.group(0)[1:], p) else _MASK * len(m.group(0)),
@@ -207,14 +224,21 @@ def extract_claims(
         )
         subjects = _subjects(sentence, resolve)
         asides = _closed_asides(sentence)
-        if carried is not None and p.continues.match(sentence):
+        continued = carried is not None and p.continues.match(sentence) is not None
+        if carried is not None and continued:
             # '公务接待费1.35万元。比2024年预算持平' continues the previous sentence's subject
             subjects = [_Subject(carried.claim, carried.kind, 0, 0, carried=True), *subjects]
         # a sentence that opens with its subject ('3.公务用车购置及运行费21.71万元…') sets what the
         # following subject-less sentences of the section are about
-        own = [x for x in subjects if not x.carried]
-        if own and own[0].start <= _OPENING:
-            carried = own[0]
+        # a sentence continuing one about an unknown subject is about that subject, not the heading's
+        here = None if orphaned and p.continues.match(sentence) else topic
+        opening = _opening(sentence, subjects, asides, p)
+        if isinstance(opening, _Subject):
+            carried, continued, orphaned = opening, False, False
+            statement = (len(figures), offset)
+        elif not continued:
+            statement = None
+            carried, orphaned = (None, True) if opening else (carried, orphaned)
 
         def add(
             claim: str,
@@ -233,11 +257,12 @@ def extract_claims(
         unchanged = []
         for m in p.unchanged.finditer(sentence):
             owner = _owner(subjects, m.start(), asides)
-            claim = owner.claim if owner else topic
+            claim = owner.claim if owner else here
             if claim:
                 unchanged.append((f"{claim}.change", m.start()))
         stated = len(figures)
         last_end = 0
+        unknown = False
         for m in p.figure.finditer(sentence):
             value = parse_amount(m.group(1))
             unit = m.group(2)
@@ -248,9 +273,14 @@ def extract_claims(
             previous_end, last_end = last_end, m.end()
             if value is None:
                 continue
+            if p.reason.search(sentence, owner.end if owner else 0, m.start()):
+                continue  # '…减少22.75%。主要原因是运营服务费减少3840万元': the figures of a reason
             direct = owner is not None and previous_end <= owner.end
-            claim = _claim(owner, topic, gap, kind, value, p, direct)
+            # '会议费预算支出10.05万元，比上年减少4.95万元': after a figure of an unknown subject,
+            # a subject-less change is that subject's, not the heading's
+            claim = _claim(owner, None if unknown else here, gap, kind, value, p, direct)
             if claim is None:
+                unknown = unknown or owner is None
                 continue
             name, signed = claim
             add(name, signed, m.group(0), unit, m.start())
@@ -259,14 +289,38 @@ def extract_claims(
         for claim, at in unchanged:
             if claim not in numbered:
                 add(claim, Decimal(0), "持平", None, at)
+        if continued and statement is not None:
+            _join(figures[statement[0] :], text[statement[1] : offset + len(printed_sentence)])
     return figures
+
+
+def _opening(
+    sentence: str, subjects: Sequence[_Subject], asides: Sequence[tuple[int, int]], p: _Patterns
+) -> _Subject | bool:
+    """The subject a sentence opens with: of those near its start, the first that owns a figure
+    ('财政拨款支出主要内容如下：1.“…（项）”2.63万元' is about the 项, not 财政拨款支出). True when
+    it opens with none but quotes an amount of its own ('（2）其他农林水支出100.00万元…', a subject
+    the patterns do not know): it is about something else, so the subject carried so far ends
+    (False: the sentence quotes nothing that could be about another subject)."""
+    near = [s for s in subjects if not s.carried and s.start <= _OPENING]
+    amounts = [m for m in p.figure.finditer(sentence) if p.unit_kind[m.group(2)] != "percent"]
+    owners = {_owner(subjects, m.start(), asides) for m in p.figure.finditer(sentence)}
+    opening = next((s for s in near if s in owners), near[0] if near else None)
+    return opening if opening is not None else bool(amounts)
+
+
+def _join(figures: Sequence[NarrativeFigure], statement: str) -> None:
+    """The sentences of one carried subject are one statement: its figures share that text, so a
+    figure quoted twice with different values ('…220.63万元…。…预算安排441.25万元…') is one contradiction."""
+    for f in figures:
+        f.sentence = statement
 
 
 def _opens_with_subject(text: str, p: _Patterns) -> bool:
     """True when a parenthesis starts with 其中/含 or a subject: its figures are claims, not an aside."""
     if text.startswith(("其中", "含")):
         return True
-    return any(pattern.match(text) for _, _, pattern in p.subjects)
+    return any(pattern.match(text) for _, _, pattern, _ in p.subjects)
 
 
 def _claim(
@@ -295,7 +349,14 @@ def _claim(
         if subject_kind == "percent" and p.link.search(gap) and not owner.carried:
             return base, value
         return None
-    if kind != subject_kind or not p.link.search(gap) or not direct or owner.carried:
+    if kind != subject_kind:
+        return None
+    # '年初预算为X万元，支出决算为Y万元' / '2022年当年预算执行数为X万元，2023年预算安排Y万元': the
+    # words say which period a figure is, also for a later figure of the clause or a carried subject
+    period = next((suffix for suffix, pattern in p.periods if pattern.search(gap)), None)
+    if period is not None:
+        return f"{base}{period}", value
+    if not p.link.search(gap) or not direct or owner.carried:
         return None
     return (f"{base}.previous" if owner.previous else base), value
 
