@@ -62,7 +62,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="print `EVENT<TAB>FILE` on stdout as each file is done")] = False,
 ) -> None:
-    """入库 — read, check and store documents (one transaction each; stored content is skipped).
+    """入库 — read, check and store documents (each written whole, never half; stored content is skipped).
 
     Exits 2 when any file could not be read (each is listed with its reason); the rest are stored.
     """
