@@ -112,3 +112,51 @@ def test_flowing_projects_with_wrapped_names_and_page_break() -> None:
     assert projects[0].content == "为离退休老干部提供服务，确保正常工作运转。"
     assert projects[1].content == "实现实时安全通信"
     assert projects[2].content is not None and projects[2].content.startswith("对新入库企业")
+
+
+LIST_WITH_INDICATOR_VALUES = """项目支出预算表
+
+单位：万元
+
+项目名称 总计 财政拨款
+
+某市某某局
+
+8.00 8.00
+
+丁项目经费
+
+8.00 8.00
+
+某市某某分局
+
+30.00 30.00
+
+甲项目经费
+
+10.00 10.00
+
+40 40
+
+乙项目经费
+
+20.00 20.00
+
+某市某某监测站
+
+5.00 5.00
+
+丙项目经费
+
+5.00 5.00
+"""
+
+
+def test_a_figure_without_text_does_not_hide_a_unit_subtotal() -> None:
+    table, lines = table_of(LIST_WITH_INDICATOR_VALUES, "project_expenditure")
+    projects = read_projects(table, "x", lines)
+    assert [(p.name, p.unit, p.amount.value if p.amount else None) for p in projects][1:] == [
+        ("甲项目经费", "某市某某分局", Decimal("10.00")),
+        ("乙项目经费", "某市某某分局", Decimal("20.00")),
+        ("丙项目经费", "某市某某监测站", Decimal("5.00")),
+    ]

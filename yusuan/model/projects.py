@@ -377,15 +377,19 @@ def _unit_by_column(lines: Sequence[Line], blocks: Sequence[_Block]) -> list[boo
 
 def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[Project]:
     blocks, _, has_content = _blocks(lines, title)
-    blocks = [b for b in blocks if not _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))]
+    # a block without text is no row: figures of another column (a 绩效指标 value '40' on a line
+    # of its own) would otherwise break the sums that tell unit subtotal rows
+    blocks = [
+        b
+        for b in blocks
+        if b.paragraphs() and not _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))
+    ]
     amounts = [_dec(b.figures[0]) for b in blocks]
     by_column = _unit_by_column(lines, blocks)
     projects: list[Project] = []
     unit: str | None = None
     for i, block in enumerate(blocks):
         paragraphs = block.paragraphs()
-        if not paragraphs:
-            continue
         name = join_wrapped(paragraphs[0])
         content = join_wrapped(t for p in paragraphs[1:] for t in p) or None
         is_unit = (
