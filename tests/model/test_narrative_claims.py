@@ -138,3 +138,14 @@ def test_page_number_and_running_header_do_not_split_a_sentence() -> None:
     figures = _figures(text)
     assert _quoted(figures, "function_class:201.change") == [Decimal("-17.08")]
     assert not any("部门预算公开" in f.sentence for f in figures)
+
+
+def test_final_accounts_periods_in_the_subjects_own_sentence() -> None:
+    text = """（二）一般公共预算财政拨款支出决算具体情况
+（1）一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）年初预算数为50.00万元，决算数为55.00万元，完成年初
+预算的110.00%。
+"""
+    figures = _figures(text)
+    assert _quoted(figures, "function:2012902.budget") == [Decimal("50.00")]
+    assert _quoted(figures, "function:2012902.actual") == [Decimal("55.00")]
+    assert _quoted(figures, "function:2012902.completion_pct") == [Decimal("110.00")]

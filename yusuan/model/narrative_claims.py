@@ -6,7 +6,11 @@ belongs to the nearest subject before it in the same sentence; the words between
 it is the value itself, its change (增加/减少 …), last year's value (比上年 …), a completion rate
 (完成预算的 …) or a share (占…的, not recorded). A change stated without a subject ('2024 年预算数比
 2023 年减少 22.3 万元') belongs to the topic of the section heading. A subject preceded by 无 is
-stated as zero ('无政府采购预算').
+stated as zero ('无政府采购预算'). Period words before a figure ('年初预算为', '支出决算为',
+'2022年当年预算执行数为', '2023年预算安排') say which year's figure it is, also in a sentence that
+continues the subject of the one before; such sentences form one statement (one ``sentence`` text),
+so a figure quoted twice with different values there is visible as a contradiction. Figures after
+'原因' explain a change and claim nothing.
 """
 
 from __future__ import annotations
