@@ -1,8 +1,9 @@
 """Text reader: extracted text (tab- or space-separated) → :class:`~yusuan.layout.Layout`.
 
 Cells: a tab-separated line is split on every tab (empty fields kept as empty cells, since the
-tab count places values in columns); otherwise the line is split on runs of whitespace and each
-cell's ``x0`` is its character offset, so later stages can use gaps. Pages: one per form feed.
+tab count places values in columns; trailing ones place nothing and are dropped); otherwise the
+line is split on runs of whitespace and each cell's ``x0`` is its character offset, so later
+stages can use gaps. Pages: one per form feed.
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ def split_cells(raw: str) -> list[Cell]:
         return []
     if "\t" in line:
         cells, offset = [], 0
-        for field in line.split("\t"):
+        for field in line.rstrip().split("\t"):  # trailing empty fields place nothing
             end = offset + len(field)
             cells.append(_new(Cell, (field.strip(), float(offset), float(end), None, None, False, None)))
             offset = end + 1
         return cells
-    return [
-        _new(Cell, (m.group(), float(m.start()), float(m.end()), None, None, False, None))
-        for m in _SPACES.finditer(line.replace("\u3000", " "))
-    ]
+    if "\u3000" in line:
+        line = line.replace("\u3000", " ")
+    return [_new(Cell, (m.group(), float(m.start()), float(m.end()), None, None, False, None)) for m in _SPACES.finditer(line)]
 
 
 def layout_from_text(text: str, source: str, path: str | None = None) -> Layout:
