@@ -56,4 +56,4 @@ def test_trailing_empty_tab_fields_are_dropped_inner_ones_kept() -> None:
     """Inner empty fields place the figures after them; trailing ones place nothing."""
     cells = split_cells("201\t名称\t5.00\t\t7.00\t\t\t\t")
     assert [c.text for c in cells] == ["201", "名称", "5.00", "", "7.00"]
-    assert cells[4].x0 == 12
+    assert cells[4].x0 == 13
