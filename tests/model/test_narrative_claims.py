@@ -149,3 +149,13 @@ def test_final_accounts_periods_in_the_subjects_own_sentence() -> None:
     assert _quoted(figures, "function:2012902.budget") == [Decimal("50.00")]
     assert _quoted(figures, "function:2012902.actual") == [Decimal("55.00")]
     assert _quoted(figures, "function:2012902.completion_pct") == [Decimal("110.00")]
+
+
+def test_vehicles_in_the_assets_list() -> None:
+    text = """五、国有资产占有情况
+固定资产300.00万元，其中：房屋100.00平方米；车辆7辆（一般公务用车3辆，执法执勤用车4辆）；2031年拟购置车辆1辆。
+"""
+    figures = _figures(text)
+    assert _quoted(figures, "vehicles.count") == [7]
+    assert _quoted(figures, "vehicles.general") == [3]
+    assert _quoted(figures, "vehicles.purchased") == [1]
