@@ -207,6 +207,8 @@ CASES: dict[str, Case] = {
     "function.class_sum": Case(lambda d: put(d, "expenditure_summary", "208", "total", "31.00")),
     "function.kuan_sum": Case(lambda d: put(d, "expenditure_summary", "20805", "total", "31.00")),
     "function.total_sum": Case(lambda d: put(d, "expenditure_summary", "合计", "total", "201.00")),
+    "history.change": Case(lambda d: say(d, "expenditure.total.change", "12.00"), previous=_previous),
+    "history.change_pct": Case(lambda d: say(d, "three_public.total.change_pct", "-25.00"), previous=_previous),
     "history.previous": Case(lambda d: say(d, "expenditure.total.previous", "185.00"), previous=_previous),
     "history.three_public": Case(
         lambda d: three_public(d, "previous", "reception", "5.00"), previous=_previous
