@@ -4,10 +4,13 @@
 :func:`rule` (see ``yusuan.check.rules``), and plugins register theirs the same way.
 """
 
+from yusuan._callable_package import make_callable
 from yusuan.check.context import Context, PreviousProvider
 from yusuan.check.finding import ERROR, INFO, ROUNDING, SEVERITIES, WARNING, Finding, Location, report
 from yusuan.check.registry import REGISTRY, Rule, all_rules, get, rule
 from yusuan.check.run import run_checks
+
+make_callable(__name__, lambda: run_checks)
 
 __all__ = [
     "ERROR",

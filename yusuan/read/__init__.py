@@ -7,12 +7,11 @@ module and is imported only when needed, so reading text never pays for PDF or O
 
 from __future__ import annotations
 
-import sys
-import types
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from yusuan._callable_package import make_callable
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout
 
@@ -69,17 +68,11 @@ def read_layout(path: str | Path) -> Layout:
     return read_image(path)
 
 
-class _ReadPackage(types.ModuleType):
-    """Keep ``yusuan.read(path)`` callable although importing this package shadows the function.
 
-    Python binds a subpackage as an attribute of its parent on import, which would replace the
-    public ``yusuan.read`` function with this module; calling the module reads the document.
-    """
+def _pipeline_read() -> Any:
+    from yusuan.pipeline import read
 
-    def __call__(self, path: str | Path) -> Any:
-        from yusuan.pipeline import read
-
-        return read(path)
+    return read
 
 
-sys.modules[__name__].__class__ = _ReadPackage
+make_callable(__name__, _pipeline_read)

@@ -44,12 +44,31 @@ def _class_cell(ctx: Context, summary: StatementTable, row: LineItem, column: st
     return cell or ctx.blank(summary, row, column)
 
 
-def _classes_agree(ctx: Context, summary_kind: str, table_kind: str, column: str) -> Iterator[Finding]:
+def _other_funds(summary: StatementTable) -> bool:
+    """True when the 财政拨款 income side carries 政府性基金 or 国有资本经营 money."""
+    for key in ("government_fund", "state_capital"):
+        row = summary.by_key(key, "income")
+        if row is not None and any(a.value for a in row.values.values()):
+            return True
+    return False
+
+
+def _classes_agree(
+    ctx: Context, summary_kind: str, table_kind: str, column: str, *, split_only: bool = False
+) -> Iterator[Finding]:
+    """Each 类 line of the summary against the same 类 of ``table_kind``.
+
+    ``split_only``: compare only lines that print ``column`` itself — a line giving one amount
+    for all funds is not the ``column`` figure when other funds have money.
+    """
     summary, table = ctx.table(summary_kind), ctx.table(table_kind)
     if summary is None or table is None:
         return
     classes = _department_classes(ctx, table)
+    unsplit_ok = not (split_only and _other_funds(summary))
     for row in expenditure_classes(summary):
+        if not unsplit_ok and column not in row.values:
+            continue
         other = _match(row, classes)
         a = _class_cell(ctx, summary, row, column)
         b = ctx.cell(table, other, "total") if other else None
@@ -75,7 +94,9 @@ def summary_classes(ctx: Context) -> Iterator[Finding]:
     "财政拨款收支总表中一般公共预算列的各类支出，应与一般公共预算支出表同一类的合计一致。",
 )
 def fiscal_classes(ctx: Context) -> Iterator[Finding]:
-    yield from _classes_agree(ctx, "fiscal_summary", "general_budget_expenditure", "general_public_budget")
+    yield from _classes_agree(
+        ctx, "fiscal_summary", "general_budget_expenditure", "general_public_budget", split_only=True
+    )
 
 
 @rule(
