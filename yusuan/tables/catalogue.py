@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -17,8 +17,10 @@ import yaml
 _WS = re.compile(r"[\s\u3000]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
-    """Text with all whitespace removed and quotes unified: how titles and headers are compared."""
+    """Text with all whitespace removed and quotes unified: how titles and headers are compared
+    (memoised: row names and header fragments are squashed again by every stage)."""
     return _WS.sub("", text).replace("\"", "“").replace("＂", "“")
 
 

@@ -43,6 +43,7 @@ _LOOKAHEAD = 8
 # lines stay alive meanwhile, so ids are not reused); not for concurrent use from threads.
 _SQUASHED: dict[int, str] = {}
 _AMOUNTS: dict[int, bool] = {}
+_META: dict[int, bool] = {}
 _ANY_TITLE: dict[int, re.Pattern[str]] = {}
 
 
@@ -87,10 +88,18 @@ def _candidate(line: Line, catalogue: Catalogue) -> str | None:
     return kind
 
 
+_ANY_META = re.compile(
+    f"^(?:{_META_RE.pattern[1:]})|{UNIT_RE.pattern}|^(?:{NUMBER_RE.pattern})$|{_YEAR_RE.pattern}"
+)  # the four tests of is_meta in one search
+
+
 def is_meta(line: Line) -> bool:
     """A 单位/部门/表N/年度 line printed between a title and its header (also on every page)."""
-    text = sq(line)
-    return bool(_META_RE.match(text) or UNIT_RE.search(text) or NUMBER_RE.fullmatch(text) or _YEAR_RE.match(text))
+    key = id(line)
+    found = _META.get(key)
+    if found is None:
+        found = _META[key] = _ANY_META.search(sq(line)) is not None
+    return found
 
 
 def has_amount(line: Line) -> bool:
@@ -245,13 +254,13 @@ def _continues(previous: Table | None, kind: str, number: str | None, title: str
 def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[list[Table], list[Line]]:
     """Return the tables of ``layout`` and the lines outside them (the narrative)."""
     catalogue = catalogue or load_catalogue()
-    _SQUASHED.clear()
-    _AMOUNTS.clear()
+    for memo in (_SQUASHED, _AMOUNTS, _META):
+        memo.clear()
     try:
         return _find(layout, catalogue)
     finally:
-        _SQUASHED.clear()
-        _AMOUNTS.clear()
+        for memo in (_SQUASHED, _AMOUNTS, _META):
+            memo.clear()
 
 
 def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]]:
