@@ -77,23 +77,37 @@ def read_image(path: str | Path) -> Layout:
 def ocr_pdf_pages(path: str | Path, page_numbers: list[int] | None = None) -> list[Page]:
     """OCR the given 1-based pages of a PDF (all when None), coordinates in PDF points.
 
-    Lines are numbered from 1 on each page; the PDF reader renumbers them over the document."""
+    PDFium is not thread-safe, so each page is rendered while holding
+    :data:`yusuan.read.pdf.PDFIUM_LOCK` (as are opening and closing the document); the OCR
+    itself runs outside the lock. Lines are numbered from 1 on each page; the PDF reader
+    renumbers them over the document."""
     import pypdfium2 as pdfium
 
+    from yusuan.read.pdf import PDFIUM_LOCK
+
     path = Path(path)
+    with PDFIUM_LOCK:
+        try:
+            doc = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise UnreadableInput(f"the PDF cannot be opened for OCR ({exc})", source=path.name) from None
+        count = len(doc)
     try:
-        doc = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise UnreadableInput(f"the PDF cannot be opened for OCR ({exc})", source=path.name) from None
-    try:
-        numbers = page_numbers if page_numbers is not None else list(range(1, len(doc) + 1))
+        numbers = page_numbers if page_numbers is not None else list(range(1, count + 1))
         pages = []
         for number in numbers:
-            if not 1 <= number <= len(doc):
+            if not 1 <= number <= count:
                 raise UnreadableInput(f"the PDF has no page {number}", source=path.name)
-            bitmap = doc[number - 1].render(scale=SCALE, grayscale=True)
-            image = bitmap.to_pil().convert("RGB")
+            with PDFIUM_LOCK:
+                page = doc[number - 1]
+                try:
+                    bitmap = page.render(scale=SCALE, grayscale=True)
+                    image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap can go
+                    bitmap.close()
+                finally:
+                    page.close()
             pages.append(ocr_array(image, number, SCALE))
         return pages
     finally:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
