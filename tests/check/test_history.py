@@ -86,7 +86,7 @@ def test_three_public_parts_from_zero() -> None:
     )
     assert _run(d, _figures()) == []
     found = _run(d, _figures(tp_vehicle_total=Decimal("0")))
-    assert [(f.rule, f.values) for f in found] == [("history.change", ("1万元", "5.00"))]
+    assert [(f.rule, f.values) for f in found] == [("history.change", ("-1", "5.00"))]
 
 
 def test_rounded_statement_is_rounding() -> None:

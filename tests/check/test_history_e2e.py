@@ -112,7 +112,7 @@ def test_doctored_previous_document_gives_errors_naming_it(putuo: dict[int, Disc
     }
     f = by_claim["three_public.total.change"]
     assert f.rule == "history.change" and f.severity == "error"
-    assert f.values == ("25万元", "15.00")
+    assert f.values == ("25", "15.00")
     assert "shanghai_putuo_wanlijiedao_2023_bumen_yusuan.pdf" in f.message and "2023年" in f.message
     previous = [loc for loc in f.locations if loc.kind == "previous_year"]
     assert previous and previous[0].table == "上年文件 shanghai_putuo_wanlijiedao_2023_bumen_yusuan.pdf"

@@ -237,7 +237,7 @@ def _change_against(delta: Cell, now: Cell, old: Cell, base: str, prev: Previous
         "文中增减额",
         f"本年 {now.printed}{u(now)} − 上年 {old.printed}{u(old)} =",
     )
-    return None if f is None else replace(f, values=(delta.amount.text, plain(diff)),
+    return None if f is None else replace(f, values=(delta.printed, plain(diff)),
                                           locations=(delta.loc, now.loc, old.loc))
 
 
