@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 
 from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import BUDGET, FINAL_ACCOUNTS, Disclosure
+from yusuan.model.identity_units import (
+    clean,
+    numbered_units,
+    plausible,
+    prose_lines,
+    reconcile,
+    split_list,
+    table_unit_rows,
+)
 from yusuan.model.wrapped import clean_unit_name, squash
 from yusuan.tables.table import Table
 
@@ -36,7 +45,10 @@ _BAD_NAME = re.compile(r"[，。；！？:：、]|^(目录|说明|附件)|^第[�
 _NAME_THEN_KIND = re.compile(rf"^(.+?){_KIND}(?:公开)?$")
 _YEAR_LINE = re.compile(r"^(20\d{2})年度?$")
 _LEAD_IN = re.compile(r"^.{0,30}?(?:直属|下属|所属)单位(?=.{4,})")
-_INLINE_UNITS = re.compile(r"(?P<context>[^。：]{0,80})包括[:：](?P<list>[^。：]{2,400}?)。")
+_INLINE_UNITS = re.compile(
+    r"(?P<context>[^。：]{0,80})(?:包括|分别是|分别为)[:：](?P<list>[^。：]{2,3000}?)。"
+)
+_COUNT = re.compile(r"(?:共(?:计|有)?|单位)(\d+)(?:家|个)")
 _SECTION = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -110,6 +122,7 @@ def _scope(lines: Sequence[str]) -> tuple[str | None, int | None]:
 
 def _listed_units(lines: Sequence[str]) -> list[str]:
     """The numbered list that follows '…预算单位包括：' (单位构成)."""
+    lines = prose_lines(lines)
     for i, text in enumerate(lines):
         if not _UNITS_INTRO.search(text) or len(text) > 80:
             continue
@@ -121,7 +134,7 @@ def _listed_units(lines: Sequence[str]) -> list[str]:
             name = m.group(1).rstrip("。；;，,") if m else ""
             if not name or not _plausible(name):
                 break
-            units.append(clean_unit_name(name))
+            units.append(clean(name))
         if units:
             return units
     return []
@@ -210,12 +223,10 @@ def identify(layout: Layout, tables: list[Table], d: Disclosure) -> Identity:
     if summary and summary.money_unit:
         ident.money_unit = summary.money_unit
     single = _meta(tables, _UNIT_KEYS)
+    listed = _listed_units(texts) or numbered_units(texts) or _inline_units(texts, ident.department)
+    rows = table_unit_rows(tables, d.tables) if len(tables) == len(d.tables) else _table_unit_rows(d)
     ident.units = (
-        _listed_units(texts)
-        or _inline_units(texts, ident.department)
-        or _unit_table(lines)
-        or _table_unit_rows(d)
-        or ([single] if single else [])
+        reconcile(listed, rows) if listed else _unit_table(lines) or rows or ([single] if single else [])
     )
     return ident
 
@@ -226,18 +237,18 @@ def _inline_units(texts: Sequence[str], department: str | None) -> list[str]:
     is included, then comes first). A list introduced as 预算单位 wins over one of 下属单位; lists of
     内设机构 (internal offices) are not units; a list whose stated count (共计N家) differs from its
     length is not taken."""
-    prose = "".join(texts[:400])
+    prose = "".join(prose_lines(texts[:400]))
     found = [
         m
         for m in _INLINE_UNITS.finditer(prose)
-        if "单位" in m.group("context") and "内设机构" not in m.group("context")
+        if "单位" in m.group("context") and not re.search("内设|处室", m.group("context"))
     ]
     found.sort(key=lambda m: ("预算单位" not in m.group("context"), "预算" not in m.group("context")))
     for m in found:
         context = m.group("context")
-        names = [clean_unit_name(_LEAD_IN.sub("", n)) for n in re.split(r"[、，,；;]", m.group("list"))]
-        names = [n for n in names if _plausible(n) and "预算" not in n]
-        count = re.search(r"共(?:计|有)?(\d+)(?:家|个)", context)
+        names = [clean(_LEAD_IN.sub("", n)) for n in split_list(m.group("list"))]
+        names = [n for n in names if plausible(n) and "预算" not in n]
+        count = _COUNT.search(context)
         if not names or (count and int(count.group(1)) != len(names)):
             continue
         before = prose[max(0, m.start() - 200) : m.start("list")]
