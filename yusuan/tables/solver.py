@@ -193,15 +193,16 @@ def _pair_move(target: list[int], children: list[list[list[int]]], open_: list[i
     """Apply the best improving change of two children's options (in place); False when none helps."""
     width = len(target)
     best = _gap(target, sums)
-    if best == 0 or len(open_) > _PAIR_LIMIT:
-        return False
+    if best <= _CENT * len(children) or len(open_) > _PAIR_LIMIT:
+        return False  # exact, or off by the parts' rounding: no swap of columns can explain that
     move: tuple[int, int, int, int] | None = None
     for a, i in enumerate(open_):
         for j in open_[a + 1 :]:
-            base = [sums[col] - children[i][choice[i]][col] - children[j][choice[j]][col] for col in range(width)]
+            rest = [sums[col] - children[i][choice[i]][col] - children[j][choice[j]][col] - target[col] for col in range(width)]
             for ci, oi in enumerate(children[i]):
+                partial = [r + o for r, o in zip(rest, oi, strict=True)]
                 for cj, oj in enumerate(children[j]):
-                    gap = _gap(target, [base[col] + oi[col] + oj[col] for col in range(width)])
+                    gap = sum(abs(p + o) for p, o in zip(partial, oj, strict=True))
                     if gap < best:
                         best, move = gap, (i, ci, j, cj)
     if move is None:

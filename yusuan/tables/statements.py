@@ -282,9 +282,10 @@ def _fund_prefer(label: str, columns: list[str], catalogue: Catalogue) -> frozen
     return frozenset()
 
 
-def _place_segment(values: list[Value], label: str, columns: list[str], catalogue: Catalogue) -> list[tuple[int, ...]]:
+def _place_segment(
+    values: list[Value], label: str, columns: list[str], catalogue: Catalogue, rules: tuple[tuple[int, tuple[int, ...]], ...]
+) -> list[tuple[int, ...]]:
     """Candidate placements of a segment's figures (blank fund cells are dropped in a text layout)."""
-    rules = rules_for(tuple(columns), catalogue)
     if not rules or len(values) >= len(columns):
         return [tuple(range(min(len(values), len(columns))))]
     numbers = tuple(_number(v) for v in values)
@@ -337,6 +338,7 @@ def _two_sided(table: Table, source: str, st: StatementTable) -> None:
     columns = two_sided_columns(table, catalogue)
     st.columns = columns
     tracker = SideTracker(catalogue, _split_field(table))
+    rules = rules_for(tuple(columns), catalogue)
     placed: list[tuple[str, str | None, list[Value], list[tuple[int, ...]]]] = []
     rows: list[tuple[Line, str, str, str | None, list[Value]]] = []
     for line in table.body:
@@ -345,7 +347,7 @@ def _two_sided(table: Table, source: str, st: StatementTable) -> None:
             if not seg.label:
                 continue
             side, key = tracker.side(seg, len(segs))
-            options = _place_segment(seg.values, seg.label, columns, catalogue)
+            options = _place_segment(seg.values, seg.label, columns, catalogue, rules)
             placed.append((side, key, seg.values, options))
             rows.append((line, squash(seg.label), side, key, seg.values))
     _settle_totals(placed, len(columns))

@@ -33,12 +33,12 @@ class Table:
     @property
     def pages(self) -> list[int]:
         """Pages the table spans."""
-        return sorted({self.title_line.page, *(ln.page for ln in self.lines)})
+        return sorted({self.title_line.page, *(ln.page for part in (self.header, self.body, self.notes) for ln in part)})
 
     @property
     def line_span(self) -> tuple[int, int]:
-        """First and last source line of the table."""
-        numbers = [self.title_line.number, *(ln.number for ln in self.lines)]
+        """First and last source line of the table (no sort: a span needs only the ends)."""
+        numbers = [self.title_line.number, *(ln.number for part in (self.header, self.body, self.notes) for ln in part)]
         return (min(numbers), max(numbers))
 
     @property
