@@ -62,6 +62,7 @@ def _get(figures: dict[str, Any], path: tuple[str, ...]) -> Decimal | None:
 def _cell(prev: PreviousYear, path: tuple[str, ...], value: Decimal) -> Cell:
     """A key figure of last year's document as a cell located in that document."""
     loc = Location(table=prev.table, kind="previous_year", row=".".join(path))
+    value = Decimal(0) if value == 0 else value  # the store keeps 0 as 0.0000
     return Cell(Amount(value, str(value)), prev.figures.get("money_unit"), loc)
 
 
@@ -141,6 +142,8 @@ _NUMBER = re.compile(r"^[\d,.]+")
 def _as_printed(amount: Amount) -> Amount:
     """The amount at its printed precision: the store keeps quoted figures as DECIMAL(…, 4)
     (16497.8600) while the text says '16497.86万元'; the printed digits carry the rounding."""
+    if amount.value == 0 and not amount.text:
+        return Amount(Decimal(0), "", amount.where)  # a blank cell, not '0.0000'
     m = _NUMBER.match(amount.text or "")
     try:
         printed = parse_amount(m.group(0)) if m else None
