@@ -146,3 +146,14 @@ def test_previous_variant_shifts_years_and_figures() -> None:
     text = previous_variant(seed, ["1.00", "0", "0.50", "0", "0.50", "0.50"])
     assert "2024 年部门预算" not in text and "2023 年部门预算" in text
     assert "\t1.00\t0\t0.50\t0\t0.50\t0.50" in text and "391.25 万元" in text
+
+
+def test_actual_figures_compare_only_with_a_final_accounts_document() -> None:
+    """'比上年决算数增加' is compared with last year's 决算, never with last year's 预算."""
+    d = clean()
+    unsay(d, "expenditure.total.previous")
+    _sentence(d, "expenditure.total", "比2024年决算数增加10.00万元。")
+    assert [f for f in _run(d, _figures(grand_total=Decimal("185.00"))) if "expenditure" in f.message] == []
+    d.kind = "决算"
+    found = _run(d, {**_figures(grand_total=Decimal("185.00")), "kind": "决算"})
+    assert {f.severity for f in found if "expenditure" in f.message} == {ERROR}

@@ -83,7 +83,7 @@ def previous(ctx: Context) -> Iterator[Finding]:
         if path is None or value is None:
             continue
         for figure in ctx.figures(claim):
-            if _EXECUTION.search(figure.sentence or ""):
+            if _EXECUTION.search(figure.sentence or "") or (prev.kind != "决算" and _ACTUAL.search(figure.sentence or "")):
                 continue  # an execution figure is not last year's budget
             f = check_equal(
                 ctx.narrative_cell(figure),
@@ -124,9 +124,11 @@ def three_public(ctx: Context) -> Iterator[Finding]:
 
 # -- stated changes against last year's document -------------------------------------------------
 
-# Sentences whose 上年数 is an execution figure (执行数, 决算, 实际): not comparable with last year's
-# budget document, so the history rules do not compare them (the narrative rules still check them).
-_EXECUTION = re.compile(r"执行|决算|实际支出|实际完成")
+# Sentences whose 上年数 is an execution figure (执行数; 决算/实际 unless last year's document is a
+# 决算): not comparable with last year's budget document, so the history rules do not compare them
+# (the narrative rules still check them against the text's own 上年数).
+_EXECUTION = re.compile(r"执行")
+_ACTUAL = re.compile(r"决算|实际支出|实际完成")
 # Sentences that say the 上年数 is an adjusted budget: a mismatch is only a warning.
 _ADJUSTED = re.compile(r"调整")
 
@@ -188,9 +190,10 @@ def _basis(ctx: Context, prev: PreviousYear, base: str, anchor: NarrativeFigure)
     """ERROR when last year's document is the stated change's basis, WARNING when the 上年数 may
     legitimately be another figure (an adjusted budget, another kind of document, or a 上年数 the
     text quotes that differs from last year's document), None when it is an execution figure."""
-    if _EXECUTION.search(anchor.sentence or ""):
+    sentence = anchor.sentence or ""
+    if _EXECUTION.search(sentence) or (prev.kind != "决算" and _ACTUAL.search(sentence)):
         return None
-    if _ADJUSTED.search(anchor.sentence or "") or (prev.kind and ctx.d.kind and prev.kind != ctx.d.kind):
+    if _ADJUSTED.search(sentence) or (prev.kind and ctx.d.kind and prev.kind != ctx.d.kind):
         return WARNING
     quoted = ctx.figure(base + ".previous", anchor)
     olds = _previous_cells(prev, base)
@@ -232,13 +235,12 @@ def _change_against(delta: Cell, now: Cell, old: Cell, base: str, prev: Previous
     diff = now.in_unit(unit) - old.in_unit(unit)
     computed = Cell(Amount(diff, plain(diff)), unit, old.loc)
     stated = delta if delta.value != 0 else Cell(delta.amount, unit, delta.loc)
-    u = lambda c: c.unit or ""  # noqa: E731
     f = check_equal(
         stated,
         computed,
         f"文中 {base} 增减额与{prev.label}不符",
         "文中增减额",
-        f"本年 {now.printed}{u(now)} − 上年 {old.printed}{u(old)} =",
+        f"本年 {now.printed}{now.unit or ''} − 上年 {old.printed}{old.unit or ''} =",
     )
     return None if f is None else replace(f, values=(delta.printed, plain(diff)),
                                           locations=(delta.loc, now.loc, old.loc))
