@@ -44,7 +44,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Font
+from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
@@ -87,6 +87,110 @@ def amount(text: str) -> tuple[float, str] | None:
 def display_width(text: str) -> int:
     """Width in Excel character units (CJK counts two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# Excel column-width units per point of an 11-pt sheet (a unit is about 5.25 pt), the printable
+# width of landscape A4 with 1-cm margins in those units, and the smallest font the fit-to-width
+# scale may give (7 pt): a wider table prints at 7 pt over several pages across.
+UNIT_PT = 5.25
+PAGE_UNITS = (842 - 2 * 28.35) / UNIT_PT
+MIN_SCALE = 7 / DEFAULT_FONT_SIZE
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+_TABLE_TITLE = re.compile(r"^[^，。；：:（）()]{2,40}表$")
+_UNIT_LINE = re.compile(r"单位(名称)?[：:]|^表\s*\d+$|^附表")
+
+
+def column_width(text: str) -> float:
+    """Columns units ``text`` needs at 11 pt, with room for the cell padding (CJK glyphs are a
+    little wider than two Latin digits in Noto Sans CJK)."""
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    return (len(text) - wide) * 1.05 + wide * 2.2 + 1.5
+
+
+def segments(rows: list[list[str]]) -> list[list[list[str]]]:
+    """The lines cut before every table title (a one-field line ending in 表), as the text's
+    pages are: the front matter, then one table (or table page) per segment."""
+    out: list[list[list[str]]] = [[]]
+    for row in rows:
+        filled = [f for f in row if f]
+        if len(filled) == 1 and _TABLE_TITLE.match(filled[0]) and any(len([f for f in r if f]) > 1 for r in out[-1]):
+            out.append([])
+        out[-1].append(row)
+    return [seg for seg in out if seg]
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """A unique sheet name (≤ 31 characters, none of []:*?/\\) for a segment titled ``title``."""
+    base = re.sub(r"[\[\]:*?/\\]", "", title)[:26] or "表"
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}{n}"
+    taken.add(name)
+    return name
+
+
+def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
+    """Write one segment: a cell per field (amounts as formatted numbers), columns as wide as the
+    widest field of a table line in them, thin borders around the table body, landscape A4."""
+    rows = [row for row in rows if any(row)]  # blank lines would print as gaps in the ruled table
+    widths: dict[int, float] = {}
+    multi = [r for r, row in enumerate(rows) if len([f for f in row if f]) >= 2]
+    for r in multi:
+        for c, f in enumerate(rows[r]):
+            if f:
+                widths[c] = max(widths.get(c, 0.0), column_width(f))
+    single = [column_width(f) for row in rows for f in row if f and len([g for g in row if g]) == 1]
+    ncols = max(widths, default=0) + 1
+    total = sum(widths.get(c, 4.0) for c in range(ncols))
+    if not multi or max(single, default=0) > total:
+        # Front matter or a note wider than the table: the first column takes the rest of the page
+        # (text past it runs on into the empty columns to its right, as in a typed sheet).
+        widths[0] = max(widths.get(0, 0.0), min(max(single, default=0) - total + widths.get(0, 0.0),
+                                                PAGE_UNITS / MIN_SCALE - total + widths.get(0, 0.0)))
+        total = sum(widths.get(c, 4.0) for c in range(ncols))
+    body = [r for r in multi if not any(_UNIT_LINE.search(f) for f in rows[r] if f)]
+    first, last = (body[0], body[-1]) if body else (len(rows), -1)
+    for r, row in enumerate(rows, start=1):
+        for c, f in enumerate(row, start=1):
+            if not f:
+                continue
+            cell = ws.cell(row=r, column=c)
+            num = amount(f)
+            if num is not None:
+                cell.value, cell.number_format = num
+            else:
+                cell.value = f
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+        if first <= r - 1 <= last:
+            for c in range(1, ncols + 1):
+                ws.cell(row=r, column=c).border = BORDER
+    for c in range(ncols):
+        ws.column_dimensions[get_column_letter(c + 1)].width = round(widths.get(c, 4.0), 2)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
+    if total > PAGE_UNITS:
+        if total * MIN_SCALE <= PAGE_UNITS:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+        else:  # 7 pt and several pages across, printed row band by row band
+            ws.page_setup.scale = round(100 * MIN_SCALE)
+            ws.page_setup.pageOrder = "overThenDown"
+
+
+def print_workbook(seed: Path) -> Workbook:
+    """The seed as the department prints it: one sheet per table (see module doc)."""
+    rows = [fields(line) for line in seed.read_text("utf-8").split("\n")]
+    wb = Workbook()
+    wb.remove(wb.active)
+    taken: set[str] = set()
+    for seg in segments(rows):
+        title = next((f for row in seg for f in row if f), "封面")
+        fill_sheet(wb.create_sheet(sheet_name(title, taken)), seg)
+    return wb
 
 
 def fit_font(cell: Cell, text: str, room: int) -> None:
