@@ -21,7 +21,9 @@ from tests.check.test_history import PREVIOUS_TEXT_ROW, SEED_TEXT, previous_vari
 from tests.conftest import shared_path
 from yusuan import read
 from yusuan.check import run_checks
+from yusuan.check.context import Context
 from yusuan.check.previous import from_store
+from yusuan.check.rules.history import _statements
 from yusuan.cli.app import main
 from yusuan.model import Amount, Disclosure, NarrativeFigure
 from yusuan.store import Store
@@ -64,7 +66,7 @@ def _check_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str
 def test_cli_2024_against_ingested_2023(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`yusuan ingest 2023.pdf`, then `yusuan check 2024.pdf --db` (the store stays unchanged)."""
     db = tmp_path / "s.duckdb"
-    assert main(["ingest", str(_pdf(2023)), "--db", str(db)]) == 0
+    assert main(["ingest", str(_pdf(2023)), "--db", str(db), "--jobs", "0"]) == 0
     capsys.readouterr()
     before = db.read_bytes()
     findings = _check_json(capsys, str(_pdf(2024)), "--db", str(db))
@@ -79,6 +81,10 @@ def test_consistent_years_have_no_history_findings(putuo: dict[int, Disclosure],
         provider = from_store(db)
         assert provider(putuo[year]) is not None, f"no previous document for {year}"
         assert _history(run_checks(putuo[year], previous=provider)) == []
+        # … and the statements were compared: 财政拨款 (2×), 一般公共预算, 基金, 国资, 三公 合计 and its 5 parts
+        compared = {base for base, *_ in _statements(Context(putuo[year], provider), ".change")}
+        assert {"fiscal.total", "general_public_budget.total", "three_public.total",
+                "three_public.vehicle_purchase", "three_public.reception"} <= compared
 
 
 def _doctor_2023(d: Disclosure) -> Disclosure:
@@ -142,7 +148,7 @@ def test_no_previous_document_no_findings(putuo: dict[int, Disclosure], tmp_path
 def _ingest_text(tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str], db: Path) -> Path:
     path = tmp_path / name
     path.write_text(text, "utf-8")
-    assert main(["ingest", str(path), "--db", str(db)]) == 0
+    assert main(["ingest", str(path), "--db", str(db), "--jobs", "0"]) == 0
     capsys.readouterr()
     return path
 
