@@ -56,6 +56,11 @@ def sq(line: Line) -> str:
     return text
 
 
+def _blank(line: Line) -> bool:
+    """Line.is_blank, without its cost for the commonest blank line (no cells at all)."""
+    return not line.cells or line.is_blank
+
+
 def _any_title(catalogue: Catalogue) -> re.Pattern[str]:
     """Every kind's title patterns as one regex: one search rejects most lines."""
     pattern = _ANY_TITLE.get(id(catalogue))
@@ -73,6 +78,8 @@ def _title_text(line: Line) -> str:
 def _candidate(line: Line, catalogue: Catalogue) -> str | None:
     """The kind a line names if it is short, not prose and not a row of figures; ``raw`` for an
     unknown '…表' title (kept with its cells, never dropped)."""
+    if not line.cells:
+        return None
     raw = line.raw or line.text
     if len(raw) > _MAX_TITLE * 3 or ("表" not in raw and "预" not in raw):
         return None
@@ -112,7 +119,7 @@ def has_amount(line: Line) -> bool:
 
 
 def _next_nonblank(lines: list[Line], index: int) -> Line | None:
-    return next((ln for ln in lines[index + 1 : index + 6] if not ln.is_blank), None)
+    return next((ln for ln in lines[index + 1 : index + 6] if not _blank(ln)), None)
 
 
 def _title_like(index: int, lines: list[Line]) -> bool:
@@ -126,7 +133,7 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
     seen = 0
     for j in range(index + 1, len(lines)):
         line = lines[j]
-        if line.is_blank:
+        if _blank(line):
             continue
         seen += 1
         if j in candidates or seen > _LOOKAHEAD or _PART_RE.match(sq(line)):
@@ -138,6 +145,8 @@ def _confirmed(index: int, candidates: dict[int, str], lines: list[Line]) -> boo
 
 def is_break(line: Line, kind: str) -> bool:
     """A line that ends a table: a part heading, or a numbered narrative heading under a grid table."""
+    if not line.cells:
+        return False
     head = (line.raw or line.text).lstrip()[:1]
     if head == "第":
         return bool(_PART_RE.match(sq(line)))
@@ -183,7 +192,7 @@ def _furniture(layout: Layout) -> frozenset[str]:
     pages or more, long enough not to be a cell fragment and without figures."""
     pages: dict[str, int] = {}
     for page in layout.pages:
-        lines = [ln for ln in page.lines if not ln.is_blank]
+        lines = [ln for ln in page.lines if not _blank(ln)]
         for line in {id(ln): ln for ln in lines[:1] + lines[-1:]}.values():
             text = sq(line)
             if len(text) >= _FURNITURE_MIN and not has_amount(line):
@@ -207,7 +216,7 @@ def _split(
     On a continued page (``first`` is the table it continues) the header is the lines repeating
     the first page's header, so a row whose name and content lines come before its figures
     (项目名称 / 项目内容 … then 7.63) is body, not header."""
-    lines = [ln for ln in lines if not ln.is_blank and sq(ln) not in furniture]
+    lines = [ln for ln in lines if not _blank(ln) and sq(ln) not in furniture]
     start = 0
     while start < len(lines) and is_meta(lines[start]):
         _read_meta(table, lines[start])

@@ -180,10 +180,10 @@ def _descent(target: list[int], children: list[list[list[int]]]) -> list[int]:
     for _ in range(_PASSES):
         for i in open_:
             options = children[i]
-            base = [sums[col] - options[choice[i]][col] for col in range(width)]
-            gaps = [_gap(target, [base[col] + option[col] for col in range(width)]) for option in options]
+            rest = [s - c - t for s, c, t in zip(sums, options[choice[i]], target, strict=True)]
+            gaps = [sum(abs(r + o) for r, o in zip(rest, option, strict=True)) for option in options]
             choice[i] = gaps.index(min(gaps))
-            sums = [base[col] + options[choice[i]][col] for col in range(width)]
+            sums = [r + o + t for r, o, t in zip(rest, options[choice[i]], target, strict=True)]
         if not _pair_move(target, children, open_, choice, sums):
             break
     return choice
