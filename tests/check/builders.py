@@ -323,7 +323,7 @@ def _narrative() -> Narrative:
         ("procurement.goods", "8.00"),
         ("procurement.works", "0"),
         ("procurement.services", "12.00"),
-        ("performance.amount", "50.00"),
+        ("performance.funds", "50.00"),
         ("function:2150501", "100.00"),
         ("function_class:208", "30.00"),
     ]

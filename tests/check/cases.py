@@ -231,7 +231,7 @@ CASES: dict[str, Case] = {
     "narrative.function": Case(lambda d: say(d, "function:2150501", "110.00")),
     "narrative.funds": Case(lambda d: say(d, "general_public_budget.total", "185.00")),
     "narrative.operating_costs": Case(lambda d: say(d, "operating_costs", "25.00")),
-    "narrative.performance_amount": Case(lambda d: say(d, "performance.amount", "55.00")),
+    "narrative.performance_amount": Case(lambda d: say(d, "performance.funds", "55.00")),
     "narrative.performance_count": Case(lambda d: say(d, "performance.projects", "3")),
     "narrative.procurement_parts": Case(lambda d: say(d, "procurement.goods", "9.00")),
     "narrative.procurement_table": Case(lambda d: say(d, "procurement.total", "25.00")),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from yusuan.check.cells import Cell, finer, plain
 from yusuan.check.finding import ERROR, ROUNDING, Finding, Location
@@ -87,6 +87,9 @@ def check_sum(total: Cell, parts: Sequence[Cell], what: str, parts_what: str) ->
         return None  # the total is printed at a coarser precision than its parts
     severity = ROUNDING if abs(diff) <= sum(part_steps, ZERO) else ERROR
     u = _unit_text(unit)
+    if total_step > 0 and any(p.unit != unit for p in parts):
+        # parts converted from a finer unit (元 → 万元): quote the sum at the total's precision
+        computed, diff = computed.quantize(total_step, ROUND_HALF_UP), diff.quantize(total_step, ROUND_HALF_UP)
     message = f"{what}：{total.printed}{u}，而{parts_what}为 {plain(computed)}{u}，差额 {plain(diff)}{u}"
     return Finding(
         "", severity, message, (total.printed, plain(computed)), (total.loc, *(p.loc for p in parts))

@@ -159,10 +159,10 @@ def coverage(ctx: Context) -> Iterator[Finding]:
     "narrative.performance_amount",
     "文中绩效目标涉及金额 = Σ 绩效目标表金额",
     ERROR,
-    "所述编制绩效目标的项目预算资金（claim performance.amount）应等于所附项目绩效目标表金额之和。",
+    "所述编制绩效目标的项目预算资金（claim performance.funds）应等于所附项目绩效目标表金额之和。",
 )
 def performance_amount(ctx: Context) -> Iterator[Finding]:
-    stated = ctx.figure("performance.amount")
+    stated = ctx.figure("performance.funds")
     targets = [t for t in ctx.d.performance if t.scope == "project" and t.amount is not None]
     if stated is None or not targets:
         return
