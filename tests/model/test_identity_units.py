@@ -110,3 +110,19 @@ def test_reconcile_prefers_the_table_spelling() -> None:
         "某市未列表单位",
     ]
     assert reconcile([], rows) == rows and reconcile(listed[:1], []) == listed[:1]
+
+
+def test_numbered_list_ends_where_the_numbering_changes_style() -> None:
+    text = """纳入编制范围的预算单位包括：
+1.某市某某局本级
+2.某市甲中心
+（三）部门预算构成
+"""
+    assert _units(text) == ["某市某某局本级", "某市甲中心"]
+
+
+def test_near_spelling_must_keep_the_kind_of_unit() -> None:
+    assert reconcile(["某市第四环保所"], ["某市第五环保所"]) == ["某市第五环保所", "某市第四环保所"]
+    assert reconcile(["某市妇女儿童医疗中心"], ["某大学附属妇女儿童医疗中心"]) == [
+        "某大学附属妇女儿童医疗中心"
+    ]

@@ -33,6 +33,7 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _OPEN, _CLOSE = "（(", ")）"
 _JOINERS = re.compile(r"和|及|与")
 _SIMILAR = 0.7
+_SUFFIX = 4  # a near spelling keeps the kind of unit ('…医疗中心'), not only '…所'
 
 
 def is_page_token(text: str) -> bool:
@@ -73,15 +74,23 @@ def _next_content(texts: Sequence[str], j: int) -> str:
     return next((t for t in texts[j:] if t), "")
 
 
+def _style(text: str) -> str:
+    """How an item is numbered: '（十二）' → '（一）', '(12)' → '(0)', '12.' → '0.', '⑫' → '①'."""
+    t = re.sub(r"[①-⑳]", "①", re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "0", text)))
+    return t[:3] if t[0] in _OPEN else t[:2] if t[0] == "0" else t[:1]
+
+
 def _numbered_items(texts: Sequence[str], start: int) -> list[str]:
-    """The numbered items from ``start``, each joined with the lines it wrapped onto."""
+    """The numbered items from ``start``, each joined with the lines it wrapped onto; the list
+    ends where the numbering changes style (a '（三）' heading after '1.' items)."""
     items: list[str] = []
+    style = ""
     for j in range(start, min(len(texts), start + 120)):
         text = texts[j]
         if not text:
             continue
         m = _NUMBERED.match(text)
-        if m:
+        if m and (style or (style := _style(text))) == _style(text):
             items.append(m.group("name"))
         elif items and (not _balanced(items[-1]) or _NUMBERED.match(_next_content(texts, j + 1))):
             if _HEADING.match(text):
@@ -172,8 +181,16 @@ def _strict(name: str, rows: Sequence[str]) -> list[str]:
     return []
 
 
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _similar(name: str, rows: Sequence[str]) -> str | None:
     """The one table row spelled nearly like ``name`` ('广州市X中心' / '广州X中心')."""
+    rows = [r for r in rows if _common_suffix(name, r) >= _SUFFIX]
     scored = sorted(((SequenceMatcher(None, name, r).ratio(), r) for r in rows), reverse=True)
     if scored and scored[0][0] >= _SIMILAR and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1]
