@@ -50,8 +50,16 @@ def scale(value: Decimal) -> int:
     return int(value * _SCALE)
 
 
-def breaks(values: Sequence[Decimal], positions: Sequence[int], n: int, rules: Sequence[tuple[int, tuple[int, ...]]]) -> float:
-    """How many identities a given placement breaks (a cent-off total counts half)."""
+def breaks(values: tuple[Decimal, ...], positions: tuple[int, ...], n: int, rules: tuple[tuple[int, tuple[int, ...]], ...]) -> float:
+    """How many identities a given placement breaks (a cent-off total counts half); a row printing
+    one figure k times shares its answer with every such row."""
+    if len(values) > 1 and all(v == values[0] for v in values) and values[0]:
+        values = (Decimal(1),) * len(values)
+    return _breaks(values, positions, n, rules)
+
+
+@lru_cache(maxsize=4096)
+def _breaks(values: tuple[Decimal, ...], positions: tuple[int, ...], n: int, rules: tuple[tuple[int, tuple[int, ...]], ...]) -> float:
     row: list[int | None] = [None] * n
     for pos, value in zip(positions, values, strict=True):
         row[pos] = int(value * _SCALE)

@@ -181,11 +181,28 @@ def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) ->
         if not any(len(options[j]) > 1 for j in kids):
             continue
         parent = _vector(scaled[i], options[i][0], n)
-        choice = choose_scaled(parent, [[_vector(scaled[j], o, n) for o in options[j]] for j in kids])
+        choice = _like_parent(parent, options[i][0], kids, scaled, options, n)
+        if choice is None:
+            choice = choose_scaled(parent, [[_vector(scaled[j], o, n) for o in options[j]] for j in kids])
         if choice is None:
             continue
         for j, c in zip(kids, choice, strict=True):
             options[j] = [options[j][c]] + [o for k, o in enumerate(options[j]) if k != c]
+
+
+def _like_parent(
+    parent: list[int], placed: tuple[int, ...], kids: list[int], scaled: list[list[int]], options: list[list[tuple[int, ...]]], n: int
+) -> list[int] | None:
+    """The commonest answer, tried first: every child in the parent's columns, if that adds up exactly."""
+    choice: list[int] = []
+    sums = [0] * n
+    for j in kids:
+        if placed not in options[j]:
+            return None
+        choice.append(options[j].index(placed))
+        for pos, value in zip(placed, scaled[j], strict=False):
+            sums[pos] += value
+    return choice if sums == parent else None
 
 
 def _level(row: RawRow) -> str:
