@@ -17,6 +17,7 @@ from yusuan.tables.amounts import amount_text as is_amount
 _DASHES = frozenset({"-", "—", "–", "－", "——"})
 _CODE_LENGTHS = frozenset({3, 5, 7})
 _BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】](.*)$")
+_OPENERS = frozenset("[［【")
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ def _tokens(line: Line) -> list[tuple[str, int | None, float | None]]:
         field = index if tabbed else None
         edge = cell.x1 if cell.top is not None and len(parts) == 1 else None
         for part in parts:
-            m = _BRACKETED.match(part)
+            m = _BRACKETED.match(part) if part[0] in _OPENERS else None
             if m:
                 out.append((m.group(1), field, None))
                 part = m.group(2)
