@@ -5,6 +5,7 @@ and the first that answers wins: table meta lines (部门：/单位名称：), t
 regions print on every table ('350 科技和工信部门 预算年度：2025'), the cover title
 ('2025年…单位预算批复表', '…局' over '2024 年部门预算'), then the 概况 text ('纳入…编制范围的预算
 单位包括：' followed by a numbered list, or a 机构设置 table whose rows start with 单位名称).
+A 概况 list of units is reconciled with the tables' unit rows (identity_units.py).
 """
 
 from __future__ import annotations
