@@ -7,11 +7,19 @@ made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
 - ``<seed>.xlsx``      openpyxl: one row per text line, one cell per tab/space-separated field,
                        amounts (with a decimal point, thousands commas or a percent sign) stored as
                        numbers with a number format that prints them as the text did;
-- ``<seed>.pdf``       LibreOffice (``soffice --convert-to pdf``) from that xlsx: A4 landscape, fit
-                       to one page wide, so no column spills onto another page; a field wider than
-                       its column (the seeds' space-split fields do not always line up) is set in
-                       a smaller font so it stays whole on its line (seed 001, 26 columns wide,
-                       prints at about half size, and some of its cells at 3–5 pt);
+- ``<seed>.pdf``       LibreOffice (``soffice --convert-to pdf``) from the print workbook of the
+                       same cells, laid out as departments print their tables: one sheet per table
+                       (cut before each one-field title ending in 表), columns as wide as their
+                       widest table field (codes and amounts never wrap or turn into ###), thin
+                       borders around the table body, blank lines dropped, amounts starting in the
+                       table's usual first amount column (the text drops the empty code cell of a
+                       合计 row), 单位：万元 in the last column, landscape A4 with 1-cm margins, fit
+                       to the page width only while the text stays ≥ 7 pt (else 7 pt and several
+                       pages across, row band by row band); the header fragments stay where the
+                       text has them (it does not say which column a fragment of a multi-line
+                       header belongs to). The committed xlsx stays one sheet: the Excel reader
+                       numbers lines by sheet row, so in a one-sheet-per-table workbook every page
+                       repeats line numbers 1, 2, … and the table stage mixes up the tables;
 - ``<seed>.scan.pdf``  a few pages of that PDF rasterised by pdftoppm (grayscale, 150 dpi), turned
                        by at most 0.5°, noised and blurred with Pillow, saved as an image-only PDF;
 - ``000_….xls``        LibreOffice's xls of the first seed's xlsx;
@@ -131,32 +139,58 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
+def place(rows: list[list[str]]) -> tuple[list[dict[int, str]], set[int]]:
+    """Each line's fields by 0-based column, as a department's sheet holds them, and the lines
+    that are unit or table-number lines. The text drops empty cells, so a 合计 row without a code
+    has its amounts one field to the left: amounts start in the table's usual first amount column
+    (the commonest one) when the line's text fields leave room; a unit line's last field
+    (单位：万元) goes to the table's last column, as printed at the top right."""
+    placed = [{c: f for c, f in enumerate(row) if f} for row in rows]
+    units = {r for r, cells in enumerate(placed) if any(_UNIT_LINE.search(f) for f in cells.values())}
+    starts: dict[int, int] = {}
+    for r, cells in enumerate(placed):
+        first = next((c for c, f in sorted(cells.items()) if amount(f) is not None), None)
+        if first is not None and len(cells) >= 2 and r not in units:
+            starts[first] = starts.get(first, 0) + 1
+    if starts:
+        usual = max(starts, key=lambda c: (starts[c], -c))
+        for r, cells in enumerate(placed):
+            first = next((c for c, f in sorted(cells.items()) if amount(f) is not None), None)
+            if first is not None and first < usual and r not in units:
+                placed[r] = {(c + usual - first if c >= first else c): f for c, f in cells.items()}
+    ncols = max((c for r, cells in enumerate(placed) if r not in units for c in cells), default=0) + 1
+    for r in units:
+        cells = placed[r]
+        last = max(cells)
+        if len(cells) >= 2 and last < ncols - 1:
+            cells[ncols - 1] = cells.pop(last)
+    return placed, units
+
+
 def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     """Write one segment: a cell per field (amounts as formatted numbers), columns as wide as the
     widest field of a table line in them, thin borders around the table body, landscape A4."""
     rows = [row for row in rows if any(row)]  # blank lines would print as gaps in the ruled table
+    placed, units = place(rows)
     widths: dict[int, float] = {}
-    multi = [r for r, row in enumerate(rows) if len([f for f in row if f]) >= 2]
-    for r in multi:
-        for c, f in enumerate(rows[r]):
-            if f:
-                widths[c] = max(widths.get(c, 0.0), column_width(f))
-    single = [column_width(f) for row in rows for f in row if f and len([g for g in row if g]) == 1]
-    ncols = max(widths, default=0) + 1
+    multi = [r for r, cells in enumerate(placed) if len(cells) >= 2]
+    body = [r for r in multi if r not in units]
+    for r in body:
+        for c, f in placed[r].items():
+            widths[c] = max(widths.get(c, 0.0), column_width(f))
+    ncols = max((c for cells in placed for c in cells), default=0) + 1
+    single = [column_width(f) for r, cells in enumerate(placed) for f in cells.values() if len(cells) == 1 or r in units]
     total = sum(widths.get(c, 4.0) for c in range(ncols))
-    if not multi or max(single, default=0) > total:
+    if not body or max(single, default=0) > total:
         # Front matter or a note wider than the table: the first column takes the rest of the page
         # (text past it runs on into the empty columns to its right, as in a typed sheet).
         widths[0] = max(widths.get(0, 0.0), min(max(single, default=0) - total + widths.get(0, 0.0),
                                                 PAGE_UNITS / MIN_SCALE - total + widths.get(0, 0.0)))
         total = sum(widths.get(c, 4.0) for c in range(ncols))
-    body = [r for r in multi if not any(_UNIT_LINE.search(f) for f in rows[r] if f)]
     first, last = (body[0], body[-1]) if body else (len(rows), -1)
-    for r, row in enumerate(rows, start=1):
-        for c, f in enumerate(row, start=1):
-            if not f:
-                continue
-            cell = ws.cell(row=r, column=c)
+    for r, cells in enumerate(placed, start=1):
+        for c, f in cells.items():
+            cell = ws.cell(row=r, column=c + 1)
             num = amount(f)
             if num is not None:
                 cell.value, cell.number_format = num
@@ -171,14 +205,13 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
-    if total > PAGE_UNITS:
-        if total * MIN_SCALE <= PAGE_UNITS:
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
-            ws.page_setup.fitToWidth = 1
-            ws.page_setup.fitToHeight = 0
-        else:  # 7 pt and several pages across, printed row band by row band
-            ws.page_setup.scale = round(100 * MIN_SCALE)
-            ws.page_setup.pageOrder = "overThenDown"
+    if total * MIN_SCALE <= PAGE_UNITS:  # fit to the page width (it only ever shrinks), ≥ 7 pt
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    else:  # 7 pt and several pages across, printed row band by row band
+        ws.page_setup.scale = round(100 * MIN_SCALE)
+        ws.page_setup.pageOrder = "overThenDown"
 
 
 def print_workbook(seed: Path) -> Workbook:
@@ -411,7 +444,9 @@ def main() -> None:
         for seed in sorted(EXAMPLES.glob("*.txt")):
             xlsx = HERE / f"{seed.stem}.xlsx"
             seed_workbook(seed).save(xlsx)
-            pdf = soffice(xlsx, "pdf", work)
+            printed = work / f"{seed.stem}.xlsx"
+            print_workbook(seed).save(printed)
+            pdf = soffice(printed, "pdf", work)
             shutil.copyfile(pdf, HERE / f"{seed.stem}.pdf")
             texts = page_texts(pdf)
             first = next((i for i, t in enumerate(texts, start=1) if is_table_page(t)), 1)
