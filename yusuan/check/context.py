@@ -19,7 +19,8 @@ from yusuan.model import Disclosure, LineItem, NarrativeFigure, StatementTable, 
 
 # Given this year's disclosure, the same department's previous-year key figures in the
 # SUMMARY_SCHEMA shape (what ``yusuan.summary`` returns and ``yusuan.store.previous_year`` gives).
-PreviousProvider = Callable[[Disclosure], "dict[str, Any] | None"]
+# Returns last year's document, or its SUMMARY_SCHEMA key figures (see yusuan.check.previous.resolve).
+PreviousProvider = Callable[[Disclosure], "Disclosure | dict[str, Any] | None"]
 
 THREE_PUBLIC_LABELS = {
     "total": "“三公”经费合计",
