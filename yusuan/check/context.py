@@ -17,9 +17,8 @@ from yusuan.check.finding import Location
 from yusuan.check.index import TableIndex
 from yusuan.model import Disclosure, LineItem, NarrativeFigure, StatementTable, zero
 
-# Given this year's disclosure, the same department's previous-year key figures in the
-# SUMMARY_SCHEMA shape (what ``yusuan.summary`` returns and ``yusuan.store.previous_year`` gives).
-# Returns last year's document, or its SUMMARY_SCHEMA key figures (see yusuan.check.previous.resolve).
+# Given this year's disclosure, the same department's previous-year document, or its key figures
+# in the SUMMARY_SCHEMA shape (see yusuan.check.previous.resolve and yusuan.store.previous_year).
 PreviousProvider = Callable[[Disclosure], "Disclosure | dict[str, Any] | None"]
 
 THREE_PUBLIC_LABELS = {
