@@ -281,7 +281,22 @@ def _projects() -> tuple[StatementTable, list[Project], list[PerformanceTarget]]
     targets = [
         PerformanceTarget("overall", "部门整体绩效目标", amount=amount("200.00")),
         PerformanceTarget("project", "信息化运维项目", amount=amount("30.00")),
-        PerformanceTarget("project", "产业发展专项", amount=amount("20.00")),
+        PerformanceTarget(
+            "project",
+            "产业发展专项",
+            amount=amount("20.00"),
+            funds={
+                k: amount(v)
+                for k, v in [
+                    ("total", "20.00"),
+                    ("fiscal", "20.00"),
+                    ("requested", "20.00"),
+                    ("current_fiscal", "0.00"),
+                    ("carryover", "20.00"),
+                    ("other", "0.00"),
+                ]
+            },
+        ),
     ]
     return t, projects, targets
 

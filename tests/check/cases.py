@@ -240,6 +240,7 @@ CASES: dict[str, Case] = {
     "narrative.totals": Case(lambda d: say(d, "income.total", "210.00")),
     "narrative.vehicles": Case(lambda d: say(d, "vehicles.count", "3")),
     "performance.amounts": Case(_target(text="31.00")),
+    "performance.fund_parts": Case(lambda d: d.performance[2].funds.update(current_fiscal=amount("5.00"))),
     "performance.targets_exist": Case(_target(name="其他项目")),
     "projects.sum": Case(_project_amount("31.00")),
     "projects.sum_targets": Case(_seq(_target(text="31.00"), _targets_only), good=_targets_only),

@@ -35,8 +35,8 @@ CASES = [
     ),
     (
         "shanghai_putuo_wanlijiedao_2023_bumen_yusuan",
-        Expect("error", ("11419043.00", "10903043.00")),
-        "PerformanceTarget has no field for 其中：当年财政拨款 (a part of 年度资金申请总额)",
+        Expect("error", ("11419043.00", "10903043.00"), "performance_project", rule="performance.fund_parts"),
+        None,
     ),
     ("shanghai_putuo_wanlijiedao_2024_bumen_yusuan", Expect("error", ("47.91", "0"), "three_public"), None),
     (

@@ -129,7 +129,14 @@ class Indicator:
 
 @dataclass(slots=True)
 class PerformanceTarget:
-    """A 绩效目标表 / 绩效自评表: overall (整体) or per project, with amount and indicators."""
+    """A 绩效目标表 / 绩效自评表: overall (整体) or per project, with amount and indicators.
+
+    ``funds`` holds the parts of the fund block as printed (项目资金 / 预算规模), each an Amount with
+    provenance, only those the table prints: ``total`` 项目资金总额/年度资金总额 (预算数),
+    ``fiscal`` 其中：财政资金, ``requested`` 年度资金申请总额, ``current_fiscal`` 其中：当年财政拨款,
+    ``carryover`` 上年结转资金, ``other`` 其他资金 (the 年度资金申请总额 column's when both columns
+    print one).
+    """
 
     scope: str  # "overall" | "project"
     name: str | None
@@ -139,12 +146,15 @@ class PerformanceTarget:
     indicators: list[Indicator] = field(default_factory=list)
     self_evaluation: bool = False
     where: Provenance | None = None
+    funds: dict[str, Amount] = field(default_factory=dict)
 
     def as_project(self) -> Project | None:
         """The project this target describes (templates without a 项目支出表 list projects this way)."""
         if self.scope != "project" or not self.name:
             return None
-        return Project(name=self.name, amount=self.amount, unit=self.unit, origin="performance", where=self.where)
+        return Project(
+            name=self.name, amount=self.amount, unit=self.unit, origin="performance", where=self.where
+        )
 
 
 @dataclass(slots=True)

@@ -198,6 +198,54 @@ def _amount(lines: Sequence[Line], where: Provenance) -> Amount | None:
     return None
 
 
+# Fund-block labels → ``PerformanceTarget.funds`` keys, most specific first (a label may span cells:
+# '其中：财政' '资金'; a row label such as '项目资金（元）' may precede it).
+_FUND_KEYS = (
+    (re.compile(r"申请总额$"), "requested"),
+    (re.compile(r"当年财政拨款$"), "current_fiscal"),
+    (re.compile(r"上年结转(?:资金)?$"), "carryover"),
+    (re.compile(r"其他资金$"), "other"),
+    (re.compile(r"其中[:：]?财政(?:资金|拨款)$"), "fiscal"),
+    (re.compile(r"(?:项目|年度)?资金总额$|^预算数$"), "total"),
+)
+_FUND_PARTS = frozenset({"fiscal", "requested", "current_fiscal", "carryover", "other"})
+_FUND_END = re.compile(r"^(?:项目|年度)?(?:总体目标|绩效目标|年度目标|项目绩效目标)|一级指标")
+
+
+def _fund_key(label: str) -> str | None:
+    return next((key for pattern, key in _FUND_KEYS if pattern.search(label)), None)
+
+
+def _funds(lines: Sequence[Line], where: Provenance) -> dict[str, Amount]:
+    """The parts of the fund block ('项目资金总额 X 年度资金申请总额 Y / 其中：财政资金 …'), read as
+    'label figure' pairs up to the goal; empty unless at least one part beside the total is printed.
+
+    A key keeps its first figure, except ``other``: a two-column block prints 其他资金 under both
+    totals, and the second is the part of 年度资金申请总额 (the one its identity needs).
+    """
+    funds: dict[str, Amount] = {}
+    for line in lines[1:]:
+        if _FUND_END.search(squash(line.text)):
+            break
+        label = ""
+        for cell in line.cells:
+            text = cell.text.strip()
+            if not text:
+                continue
+            figure, rest = text, ""
+            if m := _GLUED_FIGURE.match(text):
+                figure, rest = m.group(1), text[m.end() :]
+            value = parse_amount(figure) if is_amount(figure) else None
+            if value is None:
+                label += squash(text)
+                continue
+            key = _fund_key(label)
+            if key and (key == "other" or key not in funds):
+                funds[key] = Amount(value, figure, where.at(line=line.number, page=line.page, column=key))
+            label = squash(rest)
+    return funds if _FUND_PARTS & funds.keys() else {}
+
+
 def _goal(lines: Sequence[Line]) -> str | None:
     """The text after 总体目标 / 绩效目标 (a label may wrap: '年度总体' over '目标'), up to the indicators."""
     end = next((i for i, ln in enumerate(lines) if _INDICATOR_HEAD.search(squash(ln.text))), len(lines))
@@ -386,6 +434,7 @@ def read_performance(
                 name=name,
                 unit=unit,
                 amount=_amount(block, at),
+                funds=_funds(block, at),
                 goal=_goal(block),
                 indicators=_indicators(block, at),
                 self_evaluation=evaluation,

@@ -11,6 +11,7 @@ from yusuan.check.rules import (  # noqa: F401  (imported for their registration
     narrative_changes,
     narrative_parts,
     performance,
+    performance_funds,
     rows,
     summary,
     three_public,
