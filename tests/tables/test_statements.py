@@ -105,3 +105,12 @@ def test_total_printed_twice_and_figures_one_tab_field_off() -> None:
     assert values(st, "20103")["unit_funds"] == ""
     assert values(st, "20103")["carryover.general_public_budget"] == "10.00"
     assert values(st, "201")["carryover"] == "10.00"
+
+
+def test_class_223_lone_figure_goes_to_state_capital() -> None:
+    """223 国有资本经营预算支出 printing one figure twice: the state-capital column, not the first fund."""
+    st = statements("fund_columns_223.txt")[0]
+    assert st.columns == ["total", "general_public_budget", "government_fund", "state_capital"]
+    assert values(st, "223")["state_capital"] == "1.00" and values(st, "223")["government_fund"] == ""
+    assert values(st, "22301")["state_capital"] == "1.00"
+    assert values(st, "208")["general_public_budget"] == "10.00"

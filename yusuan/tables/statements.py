@@ -174,10 +174,19 @@ def _refine(rows: list[RawRow], options: list[list[tuple[int, ...]]], n: int) ->
     levels = [_level(row) for row in rows]
     scaled = [[scale(_number(v)) for v in row.values] for row in rows]
     order = sorted(range(len(rows)), key=lambda i: ({"total": 0, "unit": 1}.get(levels[i], 2), i))
+    parents = [i for i in order if rows[i].values and levels[i] in _PARENTS]
+    kids_of = {i: _children(rows, levels, i) for i in parents}
+    for i in reversed(parents):  # bottom up: an open parent (合计 11.00 10.00 1.00) follows its children
+        if len(options[i]) > 1 and kids_of[i]:
+            sums = [0] * n
+            for j in kids_of[i]:
+                for pos, value in zip(options[j][0], scaled[j], strict=False):
+                    sums[pos] += value
+            options[i].sort(key=lambda o, i=i, sums=sums: sum(abs(a - b) for a, b in zip(_vector(scaled[i], o, n), sums, strict=True)))
     for i in order:
-        if not rows[i].values or levels[i] not in _PARENTS:
+        if i not in kids_of:
             continue
-        kids = _children(rows, levels, i)
+        kids = kids_of[i]
         if not any(len(options[j]) > 1 for j in kids):
             continue
         parent = _vector(scaled[i], options[i][0], n)
