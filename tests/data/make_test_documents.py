@@ -139,13 +139,31 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
+def join_spaced(row: list[str]) -> list[str]:
+    """A letter-spaced label (收   入   总   计, split by the text into one field a character)
+    back in one cell, as the sheet had it: runs of one-CJK-character fields joined by a space."""
+    out: list[str] = []
+    run: list[str] = []
+    for f in [*row, ""]:
+        if len(f) == 1 and unicodedata.east_asian_width(f) in "WF":
+            run.append(f)
+            continue
+        if len(run) >= 2:
+            out.append(" ".join(run))
+        else:
+            out.extend(run)
+        run = []
+        out.append(f)
+    return out[:-1]
+
+
 def place(rows: list[list[str]]) -> tuple[list[dict[int, str]], set[int]]:
     """Each line's fields by 0-based column, as a department's sheet holds them, and the lines
     that are unit or table-number lines. The text drops empty cells, so a 合计 row without a code
     has its amounts one field to the left: amounts start in the table's usual first amount column
     (the commonest one) when the line's text fields leave room; a unit line's last field
     (单位：万元) goes to the table's last column, as printed at the top right."""
-    placed = [{c: f for c, f in enumerate(row) if f} for row in rows]
+    placed = [{c: f for c, f in enumerate(join_spaced(row)) if f} for row in rows]
     units = {r for r, cells in enumerate(placed) if any(_UNIT_LINE.search(f) for f in cells.values())}
     starts: dict[int, int] = {}
     for r, cells in enumerate(placed):
