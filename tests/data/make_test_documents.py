@@ -52,7 +52,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
@@ -185,10 +185,34 @@ def place(rows: list[list[str]]) -> tuple[list[dict[int, str]], set[int]]:
     return placed, units
 
 
+def narrative_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
+    """Front matter and explanations (no amount in a field of their own): a line per row in one cell, its
+    fields joined by a space, in one column as wide as the longest line up to the page width at
+    7 pt; a longer line wraps in its cell, as a word processor's paragraph would."""
+    lines = [" ".join(f for f in row if f) for row in rows]
+    room = PAGE_UNITS / MIN_SCALE
+    width = min(room, max((column_width(t) for t in lines), default=10.0))
+    for r, text in enumerate(lines, start=1):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.data_type = "s"
+        if column_width(text) > room:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = round(width, 2)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
 def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     """Write one segment: a cell per field (amounts as formatted numbers), columns as wide as the
     widest field of a table line in them, thin borders around the table body, landscape A4."""
     rows = [row for row in rows if any(row)]  # blank lines would print as gaps in the ruled table
+    if not any(amount(f) is not None for row in rows for f in row):
+        narrative_sheet(ws, rows)
+        return
     placed, units = place(rows)
     widths: dict[int, float] = {}
     multi = [r for r, cells in enumerate(placed) if len(cells) >= 2]
