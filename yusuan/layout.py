@@ -47,15 +47,27 @@ class Line:
     raw: str = ""
     top: float | None = None
     bottom: float | None = None
+    # (cells list, its length, joined text): ``text`` is asked for many times per line by every
+    # stage; the cache is dropped when ``cells`` is replaced or grows/shrinks.
+    _text_cache: tuple[list[Cell], int, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def text(self) -> str:
         """The line's text with its cells joined by single spaces."""
-        return " ".join(c.text for c in self.cells)
+        cells = self.cells
+        cached = self._text_cache
+        if cached is not None and cached[0] is cells and cached[1] == len(cells):
+            return cached[2]
+        text = " ".join(c.text for c in cells)
+        self._text_cache = (cells, len(cells), text)
+        return text
 
     @property
     def is_blank(self) -> bool:
-        return not any(c.text.strip() for c in self.cells)
+        # every cell blank ⇔ their space-joined text is blank
+        return not self.text.strip()
 
 
 @dataclass(slots=True)

@@ -5,6 +5,9 @@ Each table kind goes to the interpreter that knows it; nothing here reads text i
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
+
 from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import Disclosure
 from yusuan.model.identity import identify
@@ -24,18 +27,44 @@ def _span(all_lines: list[Line], table: Table) -> list[Line]:
     return [ln for ln in all_lines if first <= ln.number <= last]
 
 
+class _Spans:
+    """:func:`_span` for every table of one document without scanning all lines per table.
+
+    Line numbers usually rise through the document (text, PDF), so a span is cut by bisection;
+    where they do not (Excel numbers rows per sheet) every line is tested, as before.
+    """
+
+    def __init__(self, all_lines: list[Line]) -> None:
+        self.lines = all_lines
+        self.numbers = [ln.number for ln in all_lines]
+        self.sorted = all(a <= b for a, b in pairwise(self.numbers))
+        self.memo: dict[tuple[int, int], list[Line]] = {}
+
+    def __call__(self, table: Table) -> list[Line]:
+        first, last = table.line_span
+        key = (first, last)
+        span = self.memo.get(key)
+        if span is None:
+            if self.sorted:
+                span = self.lines[bisect_left(self.numbers, first) : bisect_right(self.numbers, last)]
+            else:
+                span = [ln for ln in self.lines if first <= ln.number <= last]
+            self.memo[key] = span
+        return list(span)
+
+
 def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> Disclosure:
     """Assemble the disclosure of one document from its tables and narrative."""
     source = layout.source
     d = Disclosure(source=source, format=layout.format, warnings=list(layout.warnings))
-    all_lines = list(layout.lines())
+    spans = _Spans(list(layout.lines()))
     for table in tables:
         if table.kind == "three_public":
-            d.three_public = d.three_public or read_three_public(table, source, _span(all_lines, table))
+            d.three_public = d.three_public or read_three_public(table, source, spans(table))
         elif table.kind == "project_expenditure":
-            d.projects.extend(read_projects(table, source, _span(all_lines, table)))
+            d.projects.extend(read_projects(table, source, spans(table)))
         elif table.kind in ("performance_overall", "performance_project"):
-            d.performance.extend(read_performance(table, source, _span(all_lines, table)))
+            d.performance.extend(read_performance(table, source, spans(table)))
         d.tables.append(statements.interpret(table, source))
     codes = [
         (i.code, i.name)
@@ -43,7 +72,7 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
         for i in t.items
         if i.code and i.code.isdigit() and i.level in ("类", "款", "项")
     ]
-    stray = [ln for t in tables for ln in trailing_prose(_span(all_lines, t))]
+    stray = [ln for t in tables for ln in trailing_prose(spans(t))]
     if stray:
         d.warnings.append(
             f"{len(stray)} lines of prose after the last rows of a table were read as narrative"

@@ -22,9 +22,21 @@ def join_wrapped(parts: Iterable[str]) -> str:
     return _GAP_BETWEEN_CJK.sub("", _WS.sub(" ", text)).strip()
 
 
+_SQUASHED: dict[str, str] = {}
+_SQUASHED_MAX = 1 << 16
+
+
 def squash(text: str) -> str:
-    """Text without any whitespace: how labels and keywords are compared."""
-    return _WS.sub("", text)
+    """Text without any whitespace: how labels and keywords are compared.
+
+    Memoised: the model stage squashes the same labels and lines many times over.
+    """
+    out = _SQUASHED.get(text)
+    if out is None:
+        if len(_SQUASHED) >= _SQUASHED_MAX:
+            _SQUASHED.clear()
+        out = _SQUASHED[text] = _WS.sub("", text)
+    return out
 
 
 _LEADING_CODE = re.compile(r"^\[?\d{3,}\]?\s*[-—]?\s*")
