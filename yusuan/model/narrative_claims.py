@@ -113,6 +113,40 @@ _FUNCTION_CLASS = re.compile(
 )
 
 
+def _literal_run(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of literal characters at the top level of ``pattern`` (outside groups,
+    branches, repeats and lookarounds): text it matches always contains that run. None when
+    there is none, or when the pattern is not plain (flags that change literal matching)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = re._parser.parse(pattern.pattern)  # type: ignore[attr-defined]
+    except Exception:  # a parser API that reads patterns differently: no shortcut
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    literal = re._constants.LITERAL  # type: ignore[attr-defined]
+    best = run = ""
+    for op, arg in parsed:
+        if op is literal:
+            run += chr(arg)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best or None
+
+
+_NEEDED: dict[int, tuple[tuple[Any, ...], tuple[str | None, ...]]] = {}
+
+
+def _needed(p: _Patterns) -> tuple[str | None, ...]:
+    """Per subject pattern of ``p``, a substring every match contains (see :func:`_literal_run`)."""
+    hit = _NEEDED.get(id(p.subjects))
+    if hit is None or hit[0] is not p.subjects:
+        hit = _NEEDED[id(p.subjects)] = (p.subjects, tuple(_literal_run(pat) for _, _, pat, _ in p.subjects))
+    return hit[1]
+
+
 def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
     """Non-overlapping subjects in ``sentence``, leftmost-longest; 功能科目 paths included."""
     p = load_patterns()
@@ -126,14 +160,15 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
             code = resolve(m.group(1), None, None)
             if code:
                 found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end()))
-    for claim, kind, pattern, unless in p.subjects:
+    for (claim, kind, pattern, unless), needed in zip(p.subjects, _needed(p), strict=True):
+        if needed is not None and needed not in sentence:
+            continue  # every match of the pattern contains ``needed``
         if unless is not None and unless.search(sentence):
             continue
-        found.extend(
-            _Subject(claim, kind, m.start(), m.end())
-            for m in pattern.finditer(sentence)
-            if m.end() > m.start()
-        )
+        for m in pattern.finditer(sentence):
+            start, end = m.span()
+            if end > start:
+                found.append(_Subject(claim, kind, start, end))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out: list[_Subject] = []
     for s in found:
@@ -324,7 +359,11 @@ def _opens_with_subject(text: str, p: _Patterns) -> bool:
     """True when a parenthesis starts with 其中/含 or a subject: its figures are claims, not an aside."""
     if text.startswith(("其中", "含")):
         return True
-    return any(pattern.match(text) for _, _, pattern, _ in p.subjects)
+    return any(
+        pattern.match(text)
+        for (_, _, pattern, _), needed in zip(p.subjects, _needed(p), strict=True)
+        if needed is None or needed in text
+    )
 
 
 def _claim(
@@ -371,9 +410,18 @@ def topic_of(heading: str) -> str | None:
     return subjects[0].claim if subjects else None
 
 
+_WS = re.compile(r"\s+")
+_NORMALISED: dict[str, str] = {}
+
+
 def normalise(text: str) -> str:
-    """Whitespace removed, quotes unified — the form claim patterns are written for."""
-    return re.sub(r"\s+", "", text).replace('"', "“").replace("＂", "“")
+    """Whitespace removed, quotes unified — the form claim patterns are written for (memoised)."""
+    out = _NORMALISED.get(text)
+    if out is None:
+        if len(_NORMALISED) >= 1 << 16:
+            _NORMALISED.clear()
+        out = _NORMALISED[text] = _WS.sub("", text).replace('"', "“").replace("＂", "“")
+    return out
 
 
 def make_resolver(codes: Sequence[tuple[str, str]]) -> CodeResolver:
