@@ -47,27 +47,33 @@ class Line:
     raw: str = ""
     top: float | None = None
     bottom: float | None = None
-    # (cells list, its length, joined text): ``text`` is asked for many times per line by every
-    # stage; the cache is dropped when ``cells`` is replaced or grows/shrinks.
-    _text_cache: tuple[list[Cell], int, str] | None = field(
+    # (cells list, its length, joined text, blank): ``text`` and ``is_blank`` are asked for many
+    # times per line by every stage; the cache is dropped when ``cells`` is replaced or resized.
+    _text_cache: tuple[list[Cell], int, str, bool] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+
+    def _cache(self) -> tuple[list[Cell], int, str, bool]:
+        cells = self.cells
+        text = " ".join(c.text for c in cells)
+        # every cell blank ⇔ their space-joined text is blank
+        cached = self._text_cache = (cells, len(cells), text, not text.strip())
+        return cached
 
     @property
     def text(self) -> str:
         """The line's text with its cells joined by single spaces."""
-        cells = self.cells
         cached = self._text_cache
-        if cached is not None and cached[0] is cells and cached[1] == len(cells):
+        if cached is not None and cached[0] is self.cells and cached[1] == len(cached[0]):
             return cached[2]
-        text = " ".join(c.text for c in cells)
-        self._text_cache = (cells, len(cells), text)
-        return text
+        return self._cache()[2]
 
     @property
     def is_blank(self) -> bool:
-        # every cell blank ⇔ their space-joined text is blank
-        return not self.text.strip()
+        cached = self._text_cache
+        if cached is not None and cached[0] is self.cells and cached[1] == len(cached[0]):
+            return cached[3]
+        return self._cache()[3]
 
 
 @dataclass(slots=True)

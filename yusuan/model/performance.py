@@ -278,7 +278,11 @@ def _tab_indicators(lines: Sequence[Line], head: Line, where: Provenance) -> lis
     cols = [squash(c.text) for c in head.cells]
 
     def col(*names: str) -> int | None:
-        return next((i for i, t in enumerate(cols) if any(n in t for n in names)), None)
+        for i, t in enumerate(cols):
+            for n in names:
+                if n in t:
+                    return i
+        return None
 
     c1, c2, c3 = col("一级指标"), col("二级指标"), col("三级指标")
     cop, cval, cunit = col("运算符号", "运算"), col("指标值"), col("度量单位", "计量单位")
