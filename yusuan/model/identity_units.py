@@ -21,6 +21,7 @@ from yusuan.tables.table import Table
 _PAGE_LINE = re.compile(
     r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
+_PAGE_FIRST = frozenset("-—–－第")
 _PAGE_IN_NAME = re.compile(r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页")
 _NUMBERED = re.compile(
     r"^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}[.、．](?!\d)|[①-⑳])\s*(?P<name>.+)$"
@@ -38,7 +39,11 @@ _SUFFIX = 4  # a near spelling keeps the kind of unit ('…医疗中心'), not o
 
 def is_page_token(text: str) -> bool:
     """A page footer/header line: '-3-', '- 3 -', '第3页', '第3页 共20页', '3/20'."""
-    return bool(_PAGE_LINE.match(text.strip()))
+    text = text.strip()
+    # every alternative of _PAGE_LINE starts with a dash, 第 or a digit
+    if not text or not (text[0] in _PAGE_FIRST or text[0].isdecimal()):
+        return False
+    return bool(_PAGE_LINE.match(text))
 
 
 def plausible(name: str) -> bool:
@@ -57,7 +62,7 @@ def clean(name: str) -> str:
 
 def prose_lines(texts: Sequence[str]) -> list[str]:
     """The squashed lines with page-footer lines emptied (they interrupt wrapped names)."""
-    return ["" if is_page_token(t) else t for t in texts]
+    return ["" if t and is_page_token(t) else t for t in texts]
 
 
 def _is_intro(texts: Sequence[str], i: int) -> bool:

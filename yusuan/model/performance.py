@@ -147,11 +147,12 @@ def _title_name(title: str) -> str | None:
 def _unit(lines: Sequence[Line]) -> str | None:
     """The cell after a 实施单位 label cell ('主管部门 X 实施单位 Y', '实施单位 Y')."""
     for line in lines:
-        cells = [c.text.strip() for c in line.cells if c.text.strip()]
+        cells = [t for c in line.cells if (t := c.text.strip())]
         for i, cell in enumerate(cells):
-            if _UNIT_LABEL.fullmatch(squash(cell)) and i + 1 < len(cells):
+            squashed = squash(cell)
+            if _UNIT_LABEL.fullmatch(squashed) and i + 1 < len(cells):
                 return clean_unit_name(cells[i + 1])
-            if (m := _UNIT_LABEL.match(squash(cell))) and (rest := squash(cell)[m.end() :]):
+            if (m := _UNIT_LABEL.match(squashed)) and (rest := squashed[m.end() :]):
                 return clean_unit_name(rest)
     return None
 
@@ -343,7 +344,7 @@ def _text_indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator
     pending: list[str] = []
     started = False
     for line in lines:
-        tokens = [c.text.strip() for c in line.cells if c.text.strip()]
+        tokens = [t for c in line.cells if (t := c.text.strip())]
         if not tokens:
             continue
         joined = squash(" ".join(tokens))
@@ -351,7 +352,7 @@ def _text_indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator
             level1, pending, started = joined, [], True
             continue
         first = tokens[0]
-        if not started and not (_LEVEL2.match(first) or any(first.startswith(w) for w in _LEVEL1_WORDS)):
+        if not started and not (_LEVEL2.match(first) or first.startswith(_LEVEL1_WORDS)):
             continue  # the rest of a multi-line column header
         started = True
         if _PAGE_REPEAT.search(joined) or _NOISE.search(joined):
