@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from yusuan.layout import Layout, Line
@@ -49,6 +49,22 @@ _LEAD_IN = re.compile(r"^.{0,30}?(?:直属|下属|所属)单位(?=.{4,})")
 _INLINE_UNITS = re.compile(
     r"(?P<context>[^。：]{0,80})(?:包括|分别是|分别为)[:：](?P<list>[^。：]{2,3000}?)。"
 )
+_INLINE_KEYWORD = re.compile(r"(?:包括|分别是|分别为)[:：]")
+_INLINE_CONTEXT = 80  # the longest context _INLINE_UNITS takes before its keyword
+
+
+def _inline_matches(prose: str) -> Iterator[re.Match[str]]:
+    """``_INLINE_UNITS.finditer(prose)``, without trying the pattern at every position: a match
+    starts at most ``_INLINE_CONTEXT`` characters before the next keyword and its colon."""
+    pos = 0
+    while (keyword := _INLINE_KEYWORD.search(prose, pos)) is not None:
+        m = _INLINE_UNITS.search(prose, max(pos, keyword.start() - _INLINE_CONTEXT))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 _COUNT = re.compile(r"(?:共(?:计|有)?|单位)(\d+)(?:家|个)")
 _SECTION = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
@@ -241,7 +257,7 @@ def _inline_units(texts: Sequence[str], department: str | None) -> list[str]:
     prose = "".join(prose_lines(texts[:400]))
     found = [
         m
-        for m in _INLINE_UNITS.finditer(prose)
+        for m in _inline_matches(prose)
         if "单位" in m.group("context") and not re.search("内设|处室", m.group("context"))
     ]
     found.sort(key=lambda m: ("预算单位" not in m.group("context"), "预算" not in m.group("context")))

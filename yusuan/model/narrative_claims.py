@@ -152,11 +152,13 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
     p = load_patterns()
     found: list[_Subject] = []
     if resolve is not None:
-        for m in _FUNCTION_PATH.finditer(sentence):
-            code = resolve(m.group(1), m.group(2), m.group(3))
-            if code:
-                found.append(_Subject(f"function:{code}", "money", m.start(), m.end()))
-        for m in _FUNCTION_CLASS.finditer(sentence):
+        # each pattern's match contains these characters: without them it need not be tried
+        if "类" in sentence and "款" in sentence and "项" in sentence:
+            for m in _FUNCTION_PATH.finditer(sentence):
+                code = resolve(m.group(1), m.group(2), m.group(3))
+                if code:
+                    found.append(_Subject(f"function:{code}", "money", m.start(), m.end()))
+        for m in _FUNCTION_CLASS.finditer(sentence) if "支出" in sentence else ():
             code = resolve(m.group(1), None, None)
             if code:
                 found.append(_Subject(f"function_class:{code}", "money", m.start(1), m.end()))
