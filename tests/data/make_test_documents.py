@@ -186,7 +186,7 @@ def place(rows: list[list[str]]) -> tuple[list[dict[int, str]], set[int]]:
 
 
 def narrative_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
-    """Front matter and explanations (no amount in a field of their own): a line per row in one cell, its
+    """Front matter and explanations (no table title, no amount in a field of its own): a line per row in one cell, its
     fields joined by a space, in one column as wide as the longest line up to the page width at
     7 pt; a longer line wraps in its cell, as a word processor's paragraph would."""
     lines = [" ".join(f for f in row if f) for row in rows]
@@ -210,7 +210,8 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     """Write one segment: a cell per field (amounts as formatted numbers), columns as wide as the
     widest field of a table line in them, thin borders around the table body, landscape A4."""
     rows = [row for row in rows if any(row)]  # blank lines would print as gaps in the ruled table
-    if not any(amount(f) is not None for row in rows for f in row):
+    titled = bool(_TABLE_TITLE.match(next((f for row in rows for f in row if f), "")))
+    if not titled and not any(amount(f) is not None for row in rows for f in row):
         narrative_sheet(ws, rows)
         return
     placed, units = place(rows)
