@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.tables.helpers import segment
+from yusuan.layout import Cell, Line
 from yusuan.tables.columns import columns_of_text, header_columns, is_panel
 
 
@@ -63,3 +64,35 @@ def test_group_word_above_the_row_labels_with_members_right_after_them_stays() -
     assert columns_of_text(text) == [
         "total", "current_year_total", "fiscal_total", "fiscal_special_account", "business", "other", "carryover"
     ]
+
+
+def _line(number: int, *cells: tuple[str, float, float]) -> Line:
+    top = 10.0 * number
+    return Line([Cell(t, x0, x1, top, top + 8) for t, x0, x1 in cells], page=1, number=number, top=top, bottom=top + 8)
+
+
+def test_pdf_header_words_over_the_row_labels_are_read_in_printed_order() -> None:
+    """A flattened two-level header (each line's words in the first cells, as LibreOffice prints a
+    sheet whose header was written line by line) puts 基本支出/项目支出/小计 over the code column and
+    人员经费 over the names: x order would name the columns one header off, printed order is right."""
+    header = [
+        _line(1, ("科目编码", 29, 73), ("科目名称", 101, 145), ("合计", 358, 380), ("", 429, 498)),
+        _line(2, ("基本支出", 29, 73), ("", 100, 357)),
+        _line(3, ("项目支出", 29, 73), ("", 100, 357)),
+        _line(4, ("小计", 29, 51), ("人员经费", 101, 145), ("公用经费", 358, 402)),
+    ]
+    body = [
+        _line(5, ("合计", 29, 51), ("1,425.40", 379, 428), ("1,207.28", 448, 497), ("1,106.69", 517, 566), ("100.59", 583, 621), ("218.12", 637, 676)),
+        _line(6, ("208", 29, 50), ("社会保障和就业支出", 101, 200), ("435.73", 389, 428), ("435.73", 459, 497), ("394.73", 528, 566), ("41.00", 590, 621)),
+    ]
+    assert header_columns(header, body=body) == ["total", "basic", "personnel", "public", "project"]
+
+
+def test_pdf_header_words_over_the_figures_are_read_in_x_order() -> None:
+    """Words standing over the value columns keep the geometric reading (group above its members)."""
+    header = [
+        _line(1, ("科目编码", 29, 73), ("科目名称", 120, 164), ("合计", 250, 272), ("基本支出", 330, 374), ("项目支出", 470, 514)),
+        _line(2, ("人员经费", 300, 344), ("公用经费", 380, 424)),
+    ]
+    body = [_line(3, ("208", 29, 50), ("社会保障和就业支出", 101, 200), ("435.73", 240, 280), ("394.73", 300, 345), ("41.00", 390, 425), ("", 470, 514))]
+    assert header_columns(header, body=body) == ["total", "basic", "personnel", "public", "project"]

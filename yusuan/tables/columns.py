@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yusuan.layout import Line
+from yusuan.tables.amounts import amount_text
 from yusuan.tables.catalogue import Catalogue, ColumnGroup, load_catalogue, squash
 
 PANEL_MARK = "科目编码"
@@ -127,16 +128,61 @@ def _group_position(words: list[Word], i: int, members: list[int], labels: list[
 _ROW_LABELS = frozenset({"科目名称", "科目编码", "项目名称", "单位名称"})
 
 
-def header_text(header: Sequence[Line]) -> str:
-    """The squashed header; tab-separated headers are read column by column (field index, then line)."""
+def header_text(header: Sequence[Line], body: Sequence[Line] = ()) -> str:
+    """The squashed header; tab-separated headers are read column by column (field index, then line).
+
+    PDF headers are read in x order, unless a column word stands over the codes or names the body
+    prints (a flattened multi-line header printing each line's words in its first cells): then
+    their x says nothing and they are read in printed order, as text and Excel headers are.
+    """
     if header and all("\t" in line.raw for line in header):
         cells = sorted(
             (index, row, cell.text) for row, line in enumerate(header) for index, cell in enumerate(line.cells) if cell.text
         )
         return "|".join(squash(text) for _, _, text in cells)
     if header and all(cell.top is not None for line in header for cell in line.cells):
-        return _geometry_text(header)
+        if not _misplaced(header, body):
+            return _geometry_text(header)
+        return "".join("|".join(squash(c.text) for c in line.cells if c.text.strip()) for line in header)
     return "".join("|".join(squash(c.text) for c in line.cells) for line in header)
+
+
+_CODE = re.compile(r"\d{3,7}")
+
+
+def _label_spans(body: Sequence[Line]) -> list[tuple[float, float]]:
+    """Where the body prints row labels: names (text that is no amount) and a line's leading code
+    followed by a name."""
+    spans: list[tuple[float, float]] = []
+    for line in body:
+        cells = [c for c in line.cells if c.text.strip()]
+        for i, cell in enumerate(cells):
+            text = cell.text.strip()
+            leading_code = i == 0 and _CODE.fullmatch(text) and len(cells) > 1 and not amount_text(cells[1].text.strip())
+            if leading_code or not amount_text(text):
+                spans.append((cell.x0, cell.x1))
+    return spans
+
+
+def _misplaced(header: Sequence[Line], body: Sequence[Line], catalogue: Catalogue | None = None) -> bool:
+    """Whether a header fragment naming a value column stands over the body's codes or names."""
+    if not body:
+        return False
+    catalogue = catalogue or load_catalogue()
+    spans = _label_spans(body)
+    if not spans:
+        return False
+    for line in header:
+        for cell in line.cells:
+            text = squash(cell.text)
+            if not text or not any(w.key is not None or w.group is not None for w in scan(text, catalogue)):
+                continue
+            if text in _ROW_LABELS:
+                continue
+            middle = (cell.x0 + cell.x1) / 2
+            if any(x0 <= middle <= x1 for x0, x1 in spans):
+                return True
+    return False
 
 
 def _span(line: Line, index: int) -> tuple[float, float]:
@@ -177,9 +223,10 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
     return "".join(out)
 
 
-def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None) -> list[str]:
-    """The value columns a table header prints (panel layouts, see :func:`is_panel`, give ['total'])."""
-    text = header_text(header)
+def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None, body: Sequence[Line] = ()) -> list[str]:
+    """The value columns a table header prints (panel layouts, see :func:`is_panel`, give ['total']);
+    ``body`` lets a PDF header whose words stand over the row labels be read in printed order."""
+    text = header_text(header, body)
     if is_panel(text):
         return ["total"]
     return columns_of_text(text, catalogue)

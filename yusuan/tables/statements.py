@@ -234,7 +234,7 @@ def _part_total(name: str, catalogue: Catalogue) -> str | None:
 def _grid(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
     rows = read_rows(table.body, "序号" in header_text(table.header))
-    columns = header_columns(table.header, catalogue)
+    columns = header_columns(table.header, catalogue, table.body)
     if not columns and rows and max(len(r.values) for r in rows) == 1:
         columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
     if not columns:
