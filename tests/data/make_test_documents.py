@@ -105,6 +105,7 @@ PAGE_UNITS = (842 - 2 * 28.35) / UNIT_PT
 MIN_SCALE = 7 / DEFAULT_FONT_SIZE
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+INDENT = Alignment(indent=1)
 _TABLE_TITLE = re.compile(r"^[^，。；：:（）()]{2,40}表$")
 _UNIT_LINE = re.compile(r"单位(名称)?[：:]|^表\s*\d+$|^附表")
 
@@ -113,7 +114,7 @@ def column_width(text: str) -> float:
     """Columns units ``text`` needs at 11 pt, with room for the cell padding (CJK glyphs are a
     little wider than two Latin digits in Noto Sans CJK)."""
     wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
-    return (len(text) - wide) * 1.05 + wide * 2.2 + 1.5
+    return (len(text) - wide) * 1.05 + wide * 2.2 + 3.5  # padding and a one-character indent
 
 
 def segments(rows: list[list[str]]) -> list[list[list[str]]]:
@@ -240,6 +241,9 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
             else:
                 cell.value = f
                 cell.data_type = "s"  # never a formula, whatever the text starts with
+            # a character's indent, so a right-aligned amount does not touch the code or name
+            # left-aligned in the next column (a scan's OCR would read them as one box)
+            cell.alignment = INDENT
         if first <= r - 1 <= last:
             for c in range(1, ncols + 1):
                 ws.cell(row=r, column=c).border = BORDER
