@@ -86,6 +86,7 @@ class Page:
     height: float | None = None
     rotation: int = 0
     ocr: bool = False
+    line_offset: int = 0  # Excel: a line's sheet row is ``number - line_offset`` (numbers run on across sheets)
 
 
 @dataclass(slots=True)

@@ -53,7 +53,8 @@ def read_excel(path: str | Path) -> Layout:
                 layout.warnings.append(f"hidden sheet {sheet_meta.name!r} skipped")
                 continue
             sheet = wb.get_sheet_by_name(sheet_meta.name)
-            page = _sheet_page(sheet, metas.get(sheet_meta.name, _SheetMeta()), len(layout.pages) + 1)
+            offset = int(sum(p.height or 0 for p in layout.pages))
+            page = _sheet_page(sheet, metas.get(sheet_meta.name, _SheetMeta()), len(layout.pages) + 1, offset)
             layout.pages.append(page)
     except pc.PasswordError:
         raise UnreadableInput("is password-protected", source=path.name) from None
@@ -118,12 +119,16 @@ class _SheetMeta:
     formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
+def _sheet_page(sheet: Any, meta: _SheetMeta, number: int, offset: int = 0) -> Page:
     """One sheet as a page: a line per visible row with any text, whose cells run from the sheet's
     first column to the row's last non-empty one, an empty cell for each empty visible column
-    between (as a tab-separated line has an empty field, so ``cells[i]`` stays column-aligned)."""
+    between (as a tab-separated line has an empty field, so ``cells[i]`` stays column-aligned).
+
+    Line numbers run on across sheets (row r of a sheet is line ``offset + r``, ``offset`` the rows
+    of the sheets before it), so tables on different sheets never share line numbers — the table
+    stage orders and spans tables by line number. A one-sheet workbook's lines are its rows."""
     rows = sheet.to_python(skip_empty_area=True)
-    page = Page(number=number)
+    page = Page(number=number, line_offset=offset)
     if not rows or sheet.start is None:
         return page
     r0, c0 = sheet.start
@@ -150,7 +155,7 @@ def _sheet_page(sheet: Any, meta: _SheetMeta, number: int) -> Page:
         del cells[filled:]
         if cells:
             width = max(width, int(max(c.x1 for c in cells)))
-            page.lines.append(Line(cells, number, r + 1, _raw(cells)))
+            page.lines.append(Line(cells, number, offset + r + 1, _raw(cells)))
     page.width = float(width)
     page.height = float(r0 + len(rows))
     return page
