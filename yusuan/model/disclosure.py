@@ -23,6 +23,21 @@ from decimal import Decimal
 from yusuan.model.provenance import Amount, Provenance
 
 BUDGET = "预算"
+
+# Canonical column keys of the income sources (收入来源), in printed order: the 三本预算 and 财政专户,
+# 单位资金, then the parts of 单位资金. Checks and the store both key on them.
+FUND_SOURCE_COLUMNS: tuple[str, ...] = (
+    "general_public_budget",
+    "government_fund",
+    "state_capital",
+    "fiscal_special_account",
+    "unit_funds",
+    "business",
+    "operating_income",
+    "upper_subsidy",
+    "subsidiary_remit",
+    "other",
+)
 FINAL_ACCOUNTS = "决算"
 
 

@@ -18,24 +18,12 @@ import duckdb
 import pyarrow as pa
 
 from yusuan.model import Disclosure, LineItem, StatementTable
+from yusuan.model.disclosure import FUND_SOURCE_COLUMNS
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.serialize import to_plain
 from yusuan.store.schema import DATA_TABLES, migrate
 
-FUND_SOURCES = frozenset(
-    {
-        "general_public_budget",
-        "government_fund",
-        "state_capital",
-        "fiscal_special_account",
-        "unit_funds",
-        "business",
-        "operating_income",
-        "upper_subsidy",
-        "subsidiary_remit",
-        "other",
-    }
-)
+FUND_SOURCES = frozenset(FUND_SOURCE_COLUMNS)
 TABLE_FUND = {
     "general_budget_expenditure": "general_public_budget",
     "general_budget_basic": "general_public_budget",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yusuan.check.context import Context
 from yusuan.model import StatementTable
+from yusuan.model.disclosure import FUND_SOURCE_COLUMNS
 
 # Tables whose rows are 功能分类 codes × spending columns (基本/项目…).
 SPENDING = ("expenditure_summary", "general_budget_expenditure", "government_fund", "state_capital")
@@ -20,19 +21,7 @@ FUNDED = ("function_classification", *ECONOMIC[1:], "project_expenditure")
 TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
 
 SPENDING_PARTS = ("basic", "project", "operating", "remit_upper", "subsidiary")
-INCOME_SOURCES = (
-    "fiscal_total",
-    "general_public_budget",
-    "government_fund",
-    "state_capital",
-    "fiscal_special_account",
-    "unit_funds",
-    "business",
-    "operating_income",
-    "upper_subsidy",
-    "subsidiary_remit",
-    "other",
-)
+INCOME_SOURCES = ("fiscal_total", *FUND_SOURCE_COLUMNS)
 UNIT_FUND_PARTS = ("business", "operating_income", "upper_subsidy", "subsidiary_remit", "other")
 FISCAL_FUNDS = ("general_public_budget", "government_fund", "state_capital")
 
