@@ -47,6 +47,7 @@ class ColumnGroup:
     subtotal: tuple[str, ...]
     members: tuple[str, ...]
     prefix: str = ""
+    caption: bool = False  # the name only heads its members: an own column needs a printed subtotal
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def _groups(data: list[dict[str, Any]]) -> tuple[ColumnGroup, ...]:
             subtotal=tuple(g.get("subtotal", [])),
             members=tuple(g.get("members", [])),
             prefix=g.get("prefix", ""),
+            caption=bool(g.get("caption", False)),
         )
         for g in data
     )

@@ -81,6 +81,8 @@ def _expand(group: ColumnGroup, words: list[Word], start: int, claimed: set[int]
         elif word.key in group.members and word.group is None:
             claimed.add(j)
             out.append(prefix + group.prefix + word.key)
+    if group.caption and want_sub and len(out) > 1:
+        out = out[1:]  # a caption over its members (财政拨款收入 over 一般公共预算…), no 小计 under it
     return _dedupe(out)
 
 
