@@ -26,6 +26,7 @@ REVENUE_KEYS = (
 )
 UNIT_FUND_PARTS = ("business", "operating_income", "upper_subsidy", "subsidiary_remit", "other")
 EXPENDITURE_SIDE_KEYS = ("current_year_total", "carryover_to_next_year", "grand_total")
+FISCAL_FUND_KEYS = ("general_public_budget", "government_fund", "state_capital")
 THREE_PUBLIC_KEYS = ("total", "outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 
 
@@ -76,7 +77,17 @@ def _revenue(d: Disclosure) -> dict[str, Decimal | None]:
         out["current_year_total"] = _total(d.table("income_summary"), "total")
     if out["unit_funds"] is None:
         out["unit_funds"] = _unit_funds_from_parts(summary)
+    if _side(summary, "fiscal_total", "income") is not None:
+        _fund_split_from_fiscal_summary(out, d.table("fiscal_summary"))
     return out
+
+
+def _fund_split_from_fiscal_summary(out: dict[str, Decimal | None], fiscal: StatementTable | None) -> None:
+    """A 收支总表 printing one 财政拨款/预算拨款 line without its split by fund (Guangzhou 表1):
+    take the 三本预算 amounts from the 财政拨款收支总表, which prints them."""
+    for key in FISCAL_FUND_KEYS:
+        if out[key] is None:
+            out[key] = _side(fiscal, key, "income")
 
 
 def _unit_funds_from_parts(summary: StatementTable | None) -> Decimal | None:
