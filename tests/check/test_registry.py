@@ -48,3 +48,14 @@ def test_previous_year_provider() -> None:
     say(d, "expenditure.total.previous", "180.00")
     found = run_checks(d, [get("history.previous")], previous=from_disclosure(last))
     assert [f.values for f in found] == [("180.00", "190.00")]
+
+
+def test_the_same_finding_is_reported_once() -> None:
+    from yusuan.check.registry import Rule
+
+    def twice(ctx: object) -> list[Finding]:
+        f = Finding("", "error", "同一比较", ("1.00", "2.00"))
+        return [f, f]
+
+    rule_ = Rule("test.twice", "重复", "error", "", twice)
+    assert len(run_checks(clean(), [rule_])) == 1

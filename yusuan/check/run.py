@@ -33,7 +33,8 @@ def run_checks(
             if strict:
                 raise
             findings.append(Finding(r.id, WARNING, f"规则 {r.id} 执行失败：{type(exc).__name__}: {exc}"))
-    return findings
+    # one finding once: a figure the text quotes under two claims yields the same comparison twice
+    return list(dict.fromkeys(findings))
 
 
 def _stamp(r: Rule, f: Finding) -> Finding:
