@@ -26,42 +26,30 @@ _NUMBER = re.compile(r"^[-−+]?[\d,，.]+%?$")
 Box = tuple[float, float, float, float]
 
 
+def _nearest(rules: list[Rule] | list[HRule], keys: list[float], at: float, cross: float, backward: bool) -> float | None:
+    """The nearest rule before (or after) ``at`` along its axis whose span covers ``cross``.
+
+    A rule is (position, span start, span end), sorted by position with ``keys`` its positions;
+    vertical and horizontal rules are searched alike."""
+    if backward:
+        indices: range = range(bisect_right(keys, at + _SLACK) - 1, -1, -1)
+    else:
+        indices = range(bisect_left(keys, at - _SLACK), len(rules))
+    for i in indices:
+        position, lo, hi = rules[i]
+        if lo - _SLACK <= cross <= hi + _SLACK:
+            return position
+    return None
+
+
 def _vertical_at(rules: list[Rule], xs: list[float], x: float, y: float, leftward: bool) -> float | None:
     """The nearest vertical rule left of (or right of) x that crosses height y."""
-    if leftward:
-        i = bisect_right(xs, x + _SLACK) - 1
-        while i >= 0:
-            rx, top, bottom = rules[i]
-            if top - _SLACK <= y <= bottom + _SLACK:
-                return rx
-            i -= 1
-    else:
-        i = bisect_left(xs, x - _SLACK)
-        while i < len(rules):
-            rx, top, bottom = rules[i]
-            if top - _SLACK <= y <= bottom + _SLACK:
-                return rx
-            i += 1
-    return None
+    return _nearest(rules, xs, x, y, leftward)
 
 
 def _horizontal_at(rules: list[HRule], ys: list[float], y: float, x: float, upward: bool) -> float | None:
     """The nearest horizontal rule above (or below) y that spans x."""
-    if upward:
-        i = bisect_right(ys, y + _SLACK) - 1
-        while i >= 0:
-            ry, x0, x1 = rules[i]
-            if x0 - _SLACK <= x <= x1 + _SLACK:
-                return ry
-            i -= 1
-    else:
-        i = bisect_left(ys, y - _SLACK)
-        while i < len(rules):
-            ry, x0, x1 = rules[i]
-            if x0 - _SLACK <= x <= x1 + _SLACK:
-                return ry
-            i += 1
-    return None
+    return _nearest(rules, ys, y, x, upward)
 
 
 def _join(parts: list[str]) -> str:
