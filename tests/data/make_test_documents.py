@@ -11,15 +11,17 @@ made from a seed text (examples/*.txt) by tools yusuan does not use to read it:
                        same cells, laid out as departments print their tables: one sheet per table
                        (cut before each one-field title ending in 表), columns as wide as their
                        widest table field (codes and amounts never wrap or turn into ###), thin
-                       borders around the table body, blank lines dropped, amounts starting in the
-                       table's usual first amount column (the text drops the empty code cell of a
-                       合计 row), 单位：万元 in the last column, landscape A4 with 1-cm margins, fit
-                       to the page width only while the text stays ≥ 7 pt (else 7 pt and several
-                       pages across, row band by row band); the header fragments stay where the
-                       text has them (it does not say which column a fragment of a multi-line
-                       header belongs to). The committed xlsx stays one sheet: the Excel reader
-                       numbers lines by sheet row, so in a one-sheet-per-table workbook every page
-                       repeats line numbers 1, 2, … and the table stage mixes up the tables;
+                       borders around the table body, a run of blank lines kept as one empty row,
+                       amounts starting in the table's usual first amount column (the text drops
+                       the empty code cell of a 合计 row), 单位：万元 in the last column, landscape
+                       A4 with 1-cm margins, fit to the page width; a table too wide to print at
+                       ≥ 7 pt has its widest text columns narrowed and their long texts wrapped in
+                       the cell (rows made tall enough), as a department does before printing;
+                       the header fragments stay where the text has them (it does not say which
+                       column a fragment of a multi-line header belongs to). The committed xlsx
+                       stays one sheet: the Excel reader numbers lines by sheet row, so in a
+                       one-sheet-per-table workbook every page repeats line numbers 1, 2, … and
+                       the table stage mixes up the tables;
 - ``<seed>.scan.pdf``  a few pages of that PDF rasterised by pdftoppm (grayscale, 150 dpi), turned
                        by at most 0.5°, noised and blurred with Pillow, saved as an image-only PDF;
 - ``000_….xls``        LibreOffice's xls of the first seed's xlsx;
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import random
 import re
 import shutil
@@ -99,13 +102,16 @@ def display_width(text: str) -> int:
 
 # Excel column-width units per point of an 11-pt sheet (a unit is about 5.25 pt), the printable
 # width of landscape A4 with 1-cm margins in those units, and the smallest font the fit-to-width
-# scale may give (7 pt): a wider table prints at 7 pt over several pages across.
+# scale may give (7 pt): a wider table has its text columns narrowed (narrow_text_columns).
 UNIT_PT = 5.25
 PAGE_UNITS = (842 - 2 * 28.35) / UNIT_PT
 MIN_SCALE = 7 / DEFAULT_FONT_SIZE
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 INDENT = Alignment(indent=1)
+WRAP = Alignment(indent=1, wrap_text=True, vertical="top")
+LINE_PT = 15.0  # the height of one line of 11-pt text in a row
+MIN_WRAP_WIDTH = 8.0  # a narrowed text column keeps room for about four CJK characters
 _TABLE_TITLE = re.compile(r"^[^，。；：:（）()]{2,40}表$")
 _UNIT_LINE = re.compile(r"单位(名称)?[：:]|^表\s*\d+$|^附表")
 
@@ -198,6 +204,7 @@ def narrative_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
         cell.data_type = "s"
         if column_width(text) > room:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            grow_row(ws, r, text, width)
     ws.column_dimensions["A"].width = round(width, 2)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -210,7 +217,11 @@ def narrative_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
 def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     """Write one segment: a cell per field (amounts as formatted numbers), columns as wide as the
     widest field of a table line in them, thin borders around the table body, landscape A4."""
-    rows = [row for row in rows if any(row)]  # blank lines would print as gaps in the ruled table
+    # a run of blank lines is one empty row: the text's blank line is all that tells a project's
+    # name from its 项目内容 when both were flowed into the first column
+    rows = [row for i, row in enumerate(rows) if any(row) or (i and any(rows[i - 1]))]
+    while rows and not any(rows[-1]):
+        rows.pop()
     titled = bool(_TABLE_TITLE.match(next((f for row in rows for f in row if f), "")))
     if not titled and not any(amount(f) is not None for row in rows for f in row):
         narrative_sheet(ws, rows)
@@ -223,6 +234,7 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
         for c, f in placed[r].items():
             widths[c] = max(widths.get(c, 0.0), column_width(f))
     ncols = max((c for cells in placed for c in cells), default=0) + 1
+    wrapped = narrow_text_columns(widths, [placed[r] for r in body], PAGE_UNITS / MIN_SCALE)
     single = [column_width(f) for r, cells in enumerate(placed) for f in cells.values() if len(cells) == 1 or r in units]
     total = sum(widths.get(c, 4.0) for c in range(ncols))
     if not body or max(single, default=0) > total:
@@ -243,7 +255,10 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             # a character's indent, so a right-aligned amount does not touch the code or name
             # left-aligned in the next column (a scan's OCR would read them as one box)
-            cell.alignment = INDENT
+            wrap = c in wrapped and len(cells) >= 2 and column_width(f) > wrapped[c]
+            cell.alignment = WRAP if wrap else INDENT
+            if wrap:  # LibreOffice keeps the stored row height: give the wrapped lines room
+                grow_row(ws, r, f, wrapped[c])
         if first <= r - 1 <= last:
             for c in range(1, ncols + 1):
                 ws.cell(row=r, column=c).border = BORDER
@@ -252,13 +267,39 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
-    if total * MIN_SCALE <= PAGE_UNITS:  # fit to the page width (it only ever shrinks), ≥ 7 pt
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-    else:  # 7 pt and several pages across, printed row band by row band
-        ws.page_setup.scale = round(100 * MIN_SCALE)
-        ws.page_setup.pageOrder = "overThenDown"
+    # one page wide (the scale only ever shrinks; the text columns were narrowed for ≥ 7 pt)
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def grow_row(ws: Worksheet, row: int, text: str, width: float) -> None:
+    """Make ``row`` tall enough for ``text`` wrapped in a column ``width`` units wide (Excel
+    fits the height when the text is typed; a file written by openpyxl has to say it)."""
+    lines = math.ceil(column_width(text) * 1.1 / width)
+    height = max(ws.row_dimensions[row].height or 0.0, LINE_PT * lines)
+    ws.row_dimensions[row].height = height
+
+
+def narrow_text_columns(widths: dict[int, float], body: list[dict[int, str]], room: float) -> dict[int, float]:
+    """Narrow the widest text columns of a table too wide for ``room`` until it fits, as a
+    department does before printing (their long names and 绩效指标 texts then wrap in the cell);
+    amount and code columns keep their width. Returns the narrowed columns and their widths."""
+    total = sum(widths.values())
+    if total <= room:
+        return {}
+    text = {c for cells in body for c, f in cells.items() if amount(f) is None and not f.isdigit()}
+    fixed = sum(w for c, w in widths.items() if c not in text)
+    lo, hi = MIN_WRAP_WIDTH, max((widths[c] for c in text), default=MIN_WRAP_WIDTH)
+    for _ in range(40):  # the largest cap that fits: sum(min(w, cap)) + fixed ≤ room
+        cap = (lo + hi) / 2
+        if fixed + sum(min(widths[c], cap) for c in text) <= room:
+            lo = cap
+        else:
+            hi = cap
+    narrowed = {c: lo for c in text if widths[c] > lo}
+    widths.update(narrowed)
+    return narrowed
 
 
 def print_workbook(seed: Path) -> Workbook:

@@ -59,14 +59,15 @@ def test_every_ocr_cell_has_geometry_and_confidence(table_image: Layout) -> None
 
 @pytest.mark.slow
 def test_scanned_seed_page_gives_the_key_amounts() -> None:
-    """Page 1 of the scan of seed 000 (rasterised at 150 dpi, turned, noised): 收支预算总表."""
+    """Pages 1–2 of the scan of seed 000 (rasterised at 150 dpi, turned, noised): 收支预算总表,
+    whose last two rows (上年结转结余, 收入总计) run on to page 2."""
     pytest.importorskip("rapidocr_onnxruntime", reason="OCR extra not installed: pip install 'yusuan[ocr]'")
     from yusuan.read.ocr import ocr_pdf_pages
 
-    (page,) = ocr_pdf_pages(_data("000_87792da19c622395.scan.pdf"), [1])
-    assert page.number == 1 and page.ocr
+    page, page2 = ocr_pdf_pages(_data("000_87792da19c622395.scan.pdf"), [1, 2])
+    assert page.number == 1 and page.ocr and page2.number == 2
     assert page.width == pytest.approx(841.89, abs=1) and page.height == pytest.approx(595.3, abs=1)
-    rows = _texts(page.lines)
+    rows = _texts([*page.lines, *page2.lines])
     flat = [t for row in rows for t in row]
     assert "收支预算总表" in flat
     for amount in ["1,425.40", "435.73", "47.43", "868.43", "73.81"]:
@@ -77,7 +78,7 @@ def test_scanned_seed_page_gives_the_key_amounts() -> None:
     assert by_last["47.43"][1:] == ["二、卫生健康支出", "47.43"]
     assert by_last["435.73"][0].endswith("一般公共预算拨款收入") and by_last["435.73"][1] == "1,425.40"
     assert ["本年收入合计", "1,425.40", "本年支出合计", "1,425.40"] in rows
-    assert ["收入总计", "1,425.40", "支出总计", "1,425.40"] in rows  # letter-spaced 收 入 总 计, one cell
+    assert ["收入总计", "1,425.40", "支出总计", "1,425.40"] in _texts(page2.lines)  # 收 入 总 计, one cell
     assert all(line.page == 1 for line in page.lines)
     assert all(c.top is not None and 0 <= c.top <= 595.3 for line in page.lines for c in line.cells)
 

@@ -139,9 +139,11 @@ def _name(lines: Sequence[Line]) -> str | None:
 
 
 def _title_name(title: str) -> str | None:
-    """'11、X绩效目标表' → 'X': the project a single-target table is titled after."""
-    name = _TITLE_SUFFIX.sub("", _TITLE_NUMBER.sub("", squash(title)))
-    return name if name and name != squash(title) and not _GENERIC_TITLE.search(name) else None
+    """'11、X绩效目标表' → 'X': the project a single-target table is titled after, spaced as
+    printed ('提前下达 2025 年…': a space beside a digit may be real, see join_wrapped)."""
+    printed = join_wrapped([title])
+    name = _TITLE_SUFFIX.sub("", _TITLE_NUMBER.sub("", printed)).strip()
+    return name if name and name != printed and not _GENERIC_TITLE.search(name) else None
 
 
 def _unit(lines: Sequence[Line]) -> str | None:
@@ -423,7 +425,7 @@ def read_performance(
     for n, (start, scope) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(span)
         block = span[start:end]
-        name = _name(block) or (_title_name(table.title) if len(starts) == 1 else None)
+        name = _name(block) or (_title_name(table.title_line.text) if len(starts) == 1 else None)
         if name and _COLUMN_HEADER.search(name):
             continue  # '项目名称（资金使用单位） 总计 … 绩效目标': the heading row of a list, not a form
         if not name:

@@ -93,7 +93,15 @@ def _gap_breaks(lines: Sequence[Line]) -> set[int]:
     if not steps:
         return set()
     usual = sorted(steps)[len(steps) // 4]  # the step inside a paragraph: the common small one
-    return {b.number for b, step in pairs if step > 1.6 * usual}
+    breaks = {b.number for b, step in pairs if step > 1.6 * usual}
+    # A gap at a page's foot: the page ends a row or more above where the fullest page of the
+    # span ends, so an empty row stood there and the next page's first line starts a paragraph.
+    lowest = max((t for ln in lines if (t := _top(ln)) is not None), default=None)
+    for a, b in pairwise(lines):
+        ta = _top(a)
+        if a.page != b.page and ta is not None and lowest is not None and lowest - ta > 0.8 * usual:
+            breaks.add(b.number)
+    return breaks
 
 
 def _source_key(group: str, label: str) -> str | None:
@@ -354,25 +362,38 @@ def _last(block: _Block) -> int:
     return max(numbers)
 
 
-def _column_x(lines: Sequence[Line], label: str) -> float | None:
-    """x0 of the header cell ``label`` (PDF geometry), or None."""
+def _column_xs(lines: Sequence[Line], label: str) -> dict[int, float]:
+    """x0 of the header cell ``label`` on each page that prints it (PDF geometry): a table
+    printed one sheet per page may set its columns differently on every page."""
+    out: dict[int, float] = {}
     for line in lines:
         for cell in line.cells:
-            if squash(cell.text) == label and cell.top is not None:
-                return cell.x0
-    return None
+            if cell.top is not None and line.page not in out and squash(cell.text) == label:
+                out[line.page] = cell.x0
+    return out
+
+
+def _on_page(xs: dict[int, float], page: int) -> float | None:
+    """The value for ``page``, else for the nearest page before it (a header not repeated)."""
+    before = [p for p in xs if p <= page]
+    return xs[max(before)] if before else None
 
 
 def _unit_by_column(lines: Sequence[Line], blocks: Sequence[_Block]) -> list[bool] | None:
     """Whether each block starts in the 单位名称 column rather than the 项目名称 column, where the
     PDF places them apart and the blocks really use both; None otherwise."""
-    unit_x, name_x = _column_x(lines, "单位名称"), _column_x(lines, "项目名称")
-    if unit_x is None or name_x is None or abs(unit_x - name_x) <= _ALIGN:
-        return None
-    xs = [b.x0 for b in blocks]
-    if not any(x is not None and abs(x - name_x) <= _ALIGN for x in xs):
-        return None
-    return [x is not None and abs(x - unit_x) < abs(x - name_x) for x in xs]
+    unit_xs, name_xs = _column_xs(lines, "单位名称"), _column_xs(lines, "项目名称")
+    out: list[bool] = []
+    uses_names = False
+    for block in blocks:
+        page = block.line.page if block.line is not None else 0
+        unit_x, name_x = _on_page(unit_xs, page), _on_page(name_xs, page)
+        if unit_x is None or name_x is None or abs(unit_x - name_x) <= _ALIGN:
+            return None
+        x = block.x0
+        uses_names = uses_names or (x is not None and abs(x - name_x) <= _ALIGN)
+        out.append(x is not None and abs(x - unit_x) < abs(x - name_x))
+    return out if uses_names else None
 
 
 def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[Project]:

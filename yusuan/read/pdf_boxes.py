@@ -69,6 +69,22 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _visual_lines(cells: list[Cell]) -> list[str]:
+    """The texts of the cells in one box, a string per visual line in reading order.
+
+    Pieces of one visual line (split at a wide gap: '558001  沈阳市…') are ordered by x and keep
+    a space; their tops differ a little (a digit's top sits below a CJK glyph's), so lines are
+    told apart by vertical overlap, not by equal tops."""
+    out: list[list[Cell]] = []
+    for c in sorted(cells, key=lambda c: c.top):  # type: ignore[arg-type, return-value]
+        last = out[-1][0] if out else None
+        if last is not None and c.top < (last.top + last.bottom) / 2:  # type: ignore[operator]
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return [" ".join(c.text for c in sorted(line, key=lambda c: c.x0)) for line in out]
+
+
 def _cell_box(c: Cell, vrules, xs, hrules, ys) -> Box | None:
     """The ruled box around a cell: the nearest rule on each side, or None if a side is open."""
     if c.top is None or c.bottom is None:
@@ -177,12 +193,11 @@ def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], B
     rows: dict[float, list[Cell]] = {}
     row_boxes: dict[float, list[Box]] = {}
     for box, cells in by_box.items():
-        cells.sort(key=lambda c: (c.top, c.x0))
         if len(cells) == 1:
             cell = cells[0]
         else:
             cell = Cell(
-                _join([c.text for c in cells]),
+                _join(_visual_lines(cells)),
                 min(c.x0 for c in cells),
                 max(c.x1 for c in cells),
                 min(c.top for c in cells),  # type: ignore[type-var]
