@@ -201,6 +201,7 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
     catalogue = catalogue or load_catalogue()
     names = tuple(n for g in catalogue.groups for n in g.names)
     placed: list[tuple[float, int, str]] = []
+    moved: set[tuple[int, str]] = set()  # group words placed just before their first member
     for row, line in enumerate(header):
         for index, cell in enumerate(line.cells):
             text = squash(cell.text)
@@ -215,13 +216,18 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
                     for c in lower.cells
                     if c.text.strip() and left <= (c.x0 + c.x1) / 2 <= right
                 ]
-                key = min(below) - 0.5 if below else key
+                if below:
+                    key = min(below) - 0.5
+                    moved.add((row, text))
             placed.append((key, row, text))
     placed.sort()
     out, last = [], None
-    for x0, _, text in placed:  # fragments stacked at one x are one word broken over lines
-        out.append(("" if last is not None and abs(x0 - last) < 2 else "|") + text)
-        last = x0
+    for x0, row, text in placed:
+        # fragments stacked at one x are one word broken over lines; a group word is not a
+        # fragment of the member word it was placed before ('本年收入' over '合计')
+        stacked = last is not None and abs(x0 - last[0]) < 2 and last[1] not in moved and (row, text) not in moved
+        out.append(("" if stacked else "|") + text)
+        last = (x0, (row, text))
     return "".join(out)
 
 
