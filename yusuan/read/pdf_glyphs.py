@@ -26,6 +26,7 @@ _PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
 _MAX_SEGMENTS = 4000  # a path with more segments is a drawing, not table rules
 _THIN = 2.5  # a path box thinner than this (points) is a rule
 _OUTLINE_SEGMENTS = 8  # a path with this many segments may be a glyph outline; a rule has 2–5
+_SOFT_HYPHEN = 0xFFFE  # PDFium's code for a '-' it takes for a line-break hyphen
 
 
 @dataclass(slots=True)
@@ -142,14 +143,36 @@ def _glyphs(textpage, count: int, frame) -> list[Glyph]:
         left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
         if right - left < 0.01 and top - bottom < 0.01:  # generated space: no box
             continue
+        text = chr(code) if code != _SOFT_HYPHEN else _line_break_hyphen(units, i)
+        if not text:
+            continue
         if turn == 0:
-            g = (left - fl, ft - top, right - fl, ft - bottom, chr(code))
+            g = (left - fl, ft - top, right - fl, ft - bottom, text)
         else:
             x0, y0, x1, y1 = _to_frame(frame, left, min(bottom, top), right, max(bottom, top))
-            g = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), chr(code))
+            g = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), text)
         if 0 <= g[0] + g[2] <= width2 and 0 <= g[1] + g[3] <= height2:  # centre on the page: visible
             append(g)
     return out
+
+
+def _line_break_hyphen(units: list[int], i: int) -> str:
+    """What PDFium's U+FFFE at ``i`` (a '-' printed at the end of a line) stands for: nothing when
+    it splits a lower-case word ('infor-' 'mation'); else the '-' printed, since Chinese is never
+    hyphenated: '2024年-2025年', '鸦岗大道-凤凰大道', 'GZIT2022-SM-W-C-051103'."""
+    before = _neighbour(units, range(i - 1, -1, -1))
+    after = _neighbour(units, range(i + 1, len(units)))
+    if before.isascii() and before.islower() and after.isascii() and after.islower():
+        return ""
+    return "-"
+
+
+def _neighbour(units: list[int], indexes: range) -> str:
+    """The first printed character at ``indexes`` (generated breaks and spaces skipped), or ''."""
+    for j in indexes:
+        if units[j] > 32 and units[j] != _SOFT_HYPHEN:
+            return chr(units[j])
+    return ""
 
 
 def _object_bounds(obj) -> tuple[float, float, float, float] | None:
