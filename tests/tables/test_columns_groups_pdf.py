@@ -1,10 +1,12 @@
-"""A PDF two-level header whose group word stands right above its first member (本年收入 over
-合计, both left-aligned in their boxes) is two words, not one fragment broken over lines."""
+"""PDF headers: a group word right above its first member (本年收入 over 合计, both left-aligned
+in their boxes) is two words, not one fragment; the leaf headings' edges place sparse rows."""
 
 from __future__ import annotations
 
 from yusuan.layout import Cell, Line
-from yusuan.tables.columns import header_columns
+from yusuan.tables.columns import header_anchors, header_columns
+from yusuan.tables.geometry import place_by_anchors
+from yusuan.tables.rows import RawRow, Value
 
 
 def _line(number: int, top: float, cells: list[tuple[float, float, str]]) -> Line:
@@ -23,3 +25,25 @@ def test_group_word_over_its_first_member_is_not_glued_to_it() -> None:
         "total", "current_year_total", "general_public_budget", "government_fund",
         "carryover", "carryover.general_public_budget", "carryover.government_fund",
     ]
+
+
+def test_anchors_are_the_leaf_headings_left_edges() -> None:
+    header = [
+        _line(1, 71.0, [(29, 50, "单位名称"), (69, 90, "项目名称"), (127, 137, "总计"), (170, 190, "本年收入"), (479, 510, "上年结转结余")]),
+        _line(2, 79.0, [(170, 180, "合计"), (210, 241, "一般公共预算"), (479, 489, "合计"), (534, 565, "一般公共预算")]),
+    ]
+    assert header_anchors(header, 5) == [127, 170, 210, 479, 534]
+    assert header_anchors(header, 6) is None  # the leaves must be the columns the header names
+
+
+def test_a_sparse_row_is_placed_under_its_headings() -> None:
+    """Identities cannot tell 本年收入 from 上年结转 when both print the same figure: the headings'
+    edges do (seed 001, 项目支出预算表 p.28: a carried-over project)."""
+    anchors = [127.0, 170.0, 210.0, 479.0, 534.0]
+    line = _line(3, 94.0, [])
+    row = RawRow(name="上年结转—23年中央无线电专项资金", values=[
+        Value("121.34", None, line, 169.0), Value("121.34", None, line, 533.0), Value("121.34", None, line, 587.0),
+    ])
+    assert place_by_anchors(row, anchors) == (0, 3, 4)
+    row.values[2] = Value("121.34", None, line, 100.0)  # left of every heading: not placed
+    assert place_by_anchors(row, anchors) is None

@@ -231,6 +231,48 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
     return "".join(out)
 
 
+def header_anchors(header: Sequence[Line], n: int, catalogue: Catalogue | None = None) -> list[float] | None:
+    """Where each of the ``n`` value columns' headings starts (PDF geometry), in printed order.
+
+    Why: a sparse table (project rows printing three of thirteen columns) has no row printing
+    every column, so the figures' own edges cannot place it, and identities cannot tell 本年收入
+    from 上年结转 when both hold the same figure. A figure belongs to the last column whose heading
+    starts left of its right edge. Headings are the leaf cells: stacked fragments of one word
+    (一般公共 / 预算) are joined, a group word with headings under it (本年收入 over 合计 …) is
+    not a column. None without geometry or when the leaves are not exactly ``n``.
+    """
+    catalogue = catalogue or load_catalogue()
+    subtotals = {s for g in catalogue.groups for s in g.subtotal}
+    cells = [(row, c) for row, line in enumerate(header) for c in line.cells if c.text.strip()]
+    if not cells or any(c.top is None for _, c in cells):
+        return None
+    groups: list[tuple[int, float, float]] = []
+    stacks: list[tuple[float, str]] = []
+    for row, cell in sorted(cells, key=lambda rc: (rc[1].x0, rc[0])):
+        text = squash(cell.text)
+        words = scan(text, catalogue)
+        if len(words) == 1 and words[0].group is not None and words[0].text == text:
+            groups.append((row, cell.x0, cell.x1))
+            continue
+        if stacks and abs(stacks[-1][0] - cell.x0) < 2:
+            stacks[-1] = (stacks[-1][0], stacks[-1][1] + text)
+        else:
+            stacks.append((cell.x0, text))
+    leaves = [x0 for x0, text in stacks if _is_heading(text, catalogue, subtotals)]
+    for row, x0, x1 in groups:  # a group with nothing under it is a column of its own
+        if not any(r > row and x0 - 2 <= c.x0 and c.x1 <= x1 + 2 for r, c in cells):
+            leaves.append(x0)
+    leaves.sort()
+    return leaves if len(leaves) == n else None
+
+
+def _is_heading(text: str, catalogue: Catalogue, subtotals: set[str]) -> bool:
+    """A value column's heading: a column word or a group's 小计, not a row label or a caption."""
+    if text in _ROW_LABELS:
+        return False
+    return any(w.key is not None or w.text in subtotals or w.group is not None for w in scan(text, catalogue))
+
+
 def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None, body: Sequence[Line] = ()) -> list[str]:
     """The value columns a table header prints (panel layouts, see :func:`is_panel`, give ['total']);
     ``body`` lets a PDF header whose words stand over the row labels be read in printed order."""

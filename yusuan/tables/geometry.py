@@ -9,6 +9,7 @@ identity solver.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -45,6 +46,20 @@ def place_by_edges(row: RawRow, edges: Sequence[float]) -> tuple[int, ...] | Non
         if distance > reach:
             return None
         positions.append(col)
+    if positions != sorted(set(positions)):
+        return None
+    return tuple(positions)
+
+
+def place_by_anchors(row: RawRow, anchors: Sequence[float]) -> tuple[int, ...] | None:
+    """Column indexes of a row's figures by the headings' left edges: each figure goes to the last
+    column whose heading starts left of its right edge (None when that is not one figure per
+    column, left to right)."""
+    positions: list[int] = []
+    for value in row.values:
+        if value.x1 is None or value.x1 < anchors[0]:
+            return None
+        positions.append(bisect_right(anchors, value.x1) - 1)
     if positions != sorted(set(positions)):
         return None
     return tuple(positions)

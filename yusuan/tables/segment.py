@@ -237,7 +237,7 @@ def _split(
         elif is_meta(line):
             skipping = True
         elif (skipping and (text in known or text.startswith("栏次"))) or _repeats_header(line, text, known):
-            continue
+            table.page_headers.setdefault(line.page, []).append(line)
         else:
             skipping = False
             table.body.append(line)
@@ -295,6 +295,10 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
             _split(continuation, block, furniture, previous)
             previous.body.extend(continuation.body)
             previous.notes.extend(continuation.notes)
+            for line in continuation.header:
+                previous.page_headers.setdefault(line.page, []).append(line)
+            for page, repeated in continuation.page_headers.items():
+                previous.page_headers.setdefault(page, []).extend(repeated)
             continue
         table = Table(kind=kind, title=title, title_line=title_line, number=number, money_unit=_money_unit([title_line, *head]))
         _split(table, block, furniture)

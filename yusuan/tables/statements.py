@@ -9,13 +9,18 @@ through :mod:`~yusuan.tables.twosided`. Kinds read elsewhere (三公, 绩效) ke
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from yusuan.layout import Line
 from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
+from yusuan.money import unit_step
 from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
-from yusuan.tables.columns import header_columns, header_text
-from yusuan.tables.geometry import column_edges, place_by_edges
+from yusuan.tables.columns import header_anchors, header_columns, header_text
+from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
 from yusuan.tables.rows import RawRow, Value, read_rows
 from yusuan.tables.solver import breaks, candidates, choose_scaled, rules_for, scale
 from yusuan.tables.table import Table
@@ -92,12 +97,13 @@ def _options(
     catalogue: Catalogue,
     rules: tuple[tuple[int, tuple[int, ...]], ...],
     edges: list[float] | None = None,
+    anchors: dict[int, list[float]] | None = None,
 ) -> list[tuple[int, ...]]:
     """Candidate column placements of a row's values: tab fields or page geometry fix them, else
     the solver."""
     n = len(columns)
     numbers = tuple(_number(v) for v in row.values)
-    fixed = _fixed(row, n, start, edges)
+    fixed = _fixed(row, n, start, edges, anchors)
     if fixed is not None and (not rules or not breaks(numbers, fixed, n, rules)):
         return [fixed]
     solved = list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
@@ -106,7 +112,13 @@ def _options(
     return solved  # a figure one tab field off (its row's identities say so): arithmetic decides
 
 
-def _fixed(row: RawRow, n: int, start: int | None, edges: list[float] | None) -> tuple[int, ...] | None:
+def _fixed(
+    row: RawRow,
+    n: int,
+    start: int | None,
+    edges: list[float] | None,
+    anchors: dict[int, list[float]] | None = None,
+) -> tuple[int, ...] | None:
     """The placement tab fields or page geometry give, if any."""
     if start is not None and row.values and all(v.field is not None for v in row.values):
         positions = tuple(v.field - start for v in row.values)  # type: ignore[operator]
@@ -114,7 +126,22 @@ def _fixed(row: RawRow, n: int, start: int | None, edges: list[float] | None) ->
             return positions
     if edges is not None and row.values:
         return place_by_edges(row, edges)
+    if anchors and row.values:
+        page = row.values[0].line.page
+        before = [p for p in anchors if p <= page]
+        if before:
+            return place_by_anchors(row, anchors[max(before)])
     return None
+
+
+def _anchors_by_page(table: Table, n: int, catalogue: Catalogue) -> dict[int, list[float]] | None:
+    """Column heading edges of the table's first header and of each header printed again on a
+    later page (the page's own columns), by page; None without any."""
+    out: dict[int, list[float]] = {}
+    for lines in [table.header, *table.page_headers.values()]:
+        if lines and (found := header_anchors(lines, n, catalogue)) is not None:
+            out.setdefault(lines[0].page, found)
+    return out or None
 
 
 def _number(value: Value) -> Decimal:
@@ -242,10 +269,12 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     st.columns = columns
     rules = rules_for(tuple(columns), catalogue)
     edges = column_edges(rows, len(columns))
+    anchors = None if edges is not None else _anchors_by_page(table, len(columns), catalogue)
     start = _tab_start(rows)
-    options = [_options(row, columns, start, catalogue, rules, edges) for row in rows]
+    options = [_options(row, columns, start, catalogue, rules, edges, anchors) for row in rows]
     _refine(rows, options, len(columns))
     unit: str | None = None
+    printed: dict[int, RawRow] = {}
     for row, choice in zip(rows, options, strict=True):
         part = _part_total(row.name, catalogue) if not row.code and row.values else None
         if part is not None:
@@ -256,6 +285,9 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
             unit = item.name
         item.unit = unit if item.level != "total" else None
         st.items.append(item)
+        printed[id(item)] = row
+    if groups := row_groups(table.kind):
+        _group_levels(st, groups, printed)
 
 
 def _item(table: Table, source: str, row: RawRow, columns: list[str], positions: tuple[int, ...]) -> LineItem:
@@ -282,6 +314,108 @@ def _add_part_total(st: StatementTable, table: Table, source: str, row: RawRow, 
     amount = _amount(row.values[0], _where(table, source, row.values[0], "合计", part))
     if amount is not None:
         totals.values[part] = amount
+
+
+# --- listed tables with row groups (政府采购: 采购品目大类 → 单位 → 品目) ----------------------------
+
+
+@cache
+def row_groups(kind: str) -> dict[str, tuple[str, ...]]:
+    """The catalogue's ``row_groups`` of ``kind``: group key → the row names that head a group
+    (货物/工程/服务 in a 政府采购表). Read here from catalogue.yaml, next to the kind's titles."""
+    data = yaml.safe_load(files("yusuan.tables").joinpath("catalogue.yaml").read_text("utf-8"))
+    entry = next((e for e in data["kinds"] if e["kind"] == kind), {})
+    return {key: tuple(names) for key, names in (entry.get("row_groups") or {}).items()}
+
+
+def _group_key(item: LineItem, groups: dict[str, tuple[str, ...]]) -> str | None:
+    if item.code or item.level != "item":
+        return None
+    name = bare(item.name)
+    return next((key for key, names in groups.items() if name in names), None)
+
+
+def _group_levels(st: StatementTable, groups: dict[str, tuple[str, ...]], printed: dict[int, RawRow]) -> None:
+    """Give a listed table its hierarchy. A row named as a group (货物 5.50) is a ``category``
+    subtotal keyed by its group. Under it a template may print unit rows (苏州市审计局 5.50),
+    each followed by its items; a row is such a unit subtotal when the rows under the group split,
+    in order, into runs of a head and the items adding up to it, and the heads add up to the group.
+    Names cannot tell: a unit row is a bare name, the items' cells are glued into one name.
+    ``printed`` maps each item to its logical row (for a unit's name, see :func:`_unit_name`)."""
+    items = st.items
+    heads = [k for k, item in enumerate(items) if _group_key(item, groups)]
+    if not heads:
+        return
+    column = "total" if "total" in st.columns else st.columns[0]
+    for start, end in zip(heads, [*heads[1:], len(items)], strict=True):
+        head = items[start]
+        head.level, head.key, head.unit = "category", _group_key(head, groups), None
+        block = items[start + 1 : end]
+        block = block[: next((j for j, it in enumerate(block) if it.level == "total"), len(block))]
+        if any(it.level == "unit" for it in block):
+            continue  # unit rows known by their codes: already levelled
+        runs = _unit_runs(head, block, column)
+        for unit, members in runs or []:
+            row = printed.get(id(unit))
+            unit.name = (_unit_name(row) if row is not None else "") or unit.name
+            unit.level, unit.unit = "unit", unit.name
+            for member in members:
+                member.unit = unit.name
+
+
+def _unit_name(row: RawRow) -> str:
+    """A unit row's name as printed in the first column of its lines, when the row reader glued
+    more before it: the previous item's cells wrapped past a page break ('务支出 务' +
+    '苏州市交通运输应急指挥中心', 苏州市交通运输局 p.29–30). '' when nothing was glued."""
+    if len(row.lines) < 2:
+        return ""
+    first = squash("".join(ln.cells[0].text for ln in row.lines if ln.cells))
+    return first if first and squash(row.name).endswith(first) else ""
+
+
+def _figure(item: LineItem, column: str, rounded: bool) -> tuple[Decimal, Decimal]:
+    """A row's figure in ``column`` and, when ``rounded``, the rounding it may carry (one unit of
+    its last printed digit; none for a blank cell)."""
+    amount = item.values.get(column)
+    if amount is None or amount.blank:
+        return _ZERO, _ZERO
+    return amount.value, unit_step(amount.value) if rounded else _ZERO
+
+
+def _unit_runs(
+    group: LineItem, block: list[LineItem], column: str
+) -> list[tuple[LineItem, list[LineItem]]] | None:
+    """``block`` split into (unit row, its items) runs, each unit row the sum of the items after
+    it and the unit rows the sum of ``group``: exactly, else within the printed rounding; None
+    when it does not split so (the group lists its items directly)."""
+    return _runs(group, block, column, rounded=False) or _runs(group, block, column, rounded=True)
+
+
+def _runs(
+    group: LineItem, block: list[LineItem], column: str, rounded: bool
+) -> list[tuple[LineItem, list[LineItem]]] | None:
+    runs: list[tuple[LineItem, list[LineItem]]] = []
+    p = 0
+    while p < len(block):
+        target, slack = _figure(block[p], column, rounded)
+        run, q, closed = _ZERO, p + 1, False
+        while q < len(block) and not closed:
+            value, step = _figure(block[q], column, rounded)
+            run, slack, q = run + value, slack + step, q + 1
+            closed = abs(run - target) <= slack
+            if run > target + slack:
+                return None
+        if not closed:
+            return None
+        while q < len(block) and _figure(block[q], column, rounded)[0] == 0:
+            q += 1  # a zero item after the run is the run's own: no unit row prints 0
+        runs.append((block[p], block[p + 1 : q]))
+        p = q
+    total, slack = _figure(group, column, rounded)
+    for unit, _ in runs:
+        value, step = _figure(unit, column, rounded)
+        total, slack = total - value, slack + step
+    return runs if runs and abs(total) <= slack else None
 
 
 # --- two-sided summaries -----------------------------------------------------------------------

@@ -24,6 +24,8 @@ class Table:
     body: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # header lines printed again on later pages, by page: a page may set its columns differently
+    page_headers: dict[int, list[Line]] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[Line]:
