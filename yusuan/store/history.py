@@ -30,6 +30,7 @@ from yusuan.model.disclosure import Indicator
 from yusuan.model.provenance import Provenance
 from yusuan.money import parse_amount
 from yusuan.store.db import Store
+from yusuan.store.rows import money
 
 _INT_KEYS = frozenset({"year", "project_performance_tables"})
 _WS = re.compile(r"\s+")
@@ -56,19 +57,44 @@ def load_key_figures(store: Store, doc_id: str) -> dict[str, Any] | None:
     return _decimals(data)
 
 
-def _amount(value: Decimal | None, text: str | None, source: str, page: int | None = None,
-            line: int | None = None) -> Amount | None:
-    """The printed amount again: the value at its printed precision when the text parses."""
-    if value is None:
-        return None
-    printed = None
-    if text:
+_NUMBER = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?")
+
+
+def printed_value(stored: Decimal, text: str | None) -> Decimal:
+    """``stored`` (a DECIMAL(20,4) column: 21.2200, 0.0000) at the precision ``text`` prints.
+
+    Why: a figure's decimals are its rounding (checks allow one unit of the last printed digit), so
+    a value read back must be Decimal('21.22') as printed, not Decimal('21.2200'). The printed
+    number is taken from the text (a cell '1,234.50', a quoted figure '17.08万元' whose value may
+    carry the sign of 减少, '12.345678%' that the column rounded); it is used when it (or its
+    negative) is what the column holds. A text with no number ('' for a blank cell, '无', '持平')
+    stands for an exact zero. Otherwise the stored value is kept.
+    """
+    if text is None or not any(ch.isdigit() for ch in text):
+        return Decimal(0) if stored == 0 and text is not None else stored
+    try:
+        printed = parse_amount(text)
+    except ValueError:
+        m = _NUMBER.search(text)
         try:
-            printed = parse_amount(text)
+            printed = parse_amount(m.group(0)) if m else None
         except ValueError:
             printed = None
+    if printed is None:
+        return stored
+    for candidate in (printed, -printed):
+        if money(candidate) == stored:
+            return candidate
+    return stored
+
+
+def _amount(value: Decimal | None, text: str | None, source: str, page: int | None = None,
+            line: int | None = None) -> Amount | None:
+    """The printed amount again: the value at its printed precision (:func:`printed_value`)."""
+    if value is None:
+        return None
     where = Provenance(source, page=page, line=line) if page is not None or line is not None else None
-    return Amount(printed if printed is not None and printed == value else value, text or "", where)
+    return Amount(printed_value(value, text), text or "", where)
 
 
 def load_disclosure(store: Store, doc_id: str) -> Disclosure | None:
@@ -155,8 +181,7 @@ def _load_parts(store: Store, doc_id: str, d: Disclosure) -> None:
         "ORDER BY figure_no",
         [doc_id],
     ).fetchall():
-        printed = _amount(value, text, source)
-        d.narrative.figures.append(NarrativeFigure(claim, printed.value if printed else value, text or "", unit,
+        d.narrative.figures.append(NarrativeFigure(claim, printed_value(value, text), text or "", unit,
                                                    sentence or "", Provenance(source, page=page, line=line)))
 
 

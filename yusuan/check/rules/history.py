@@ -23,7 +23,6 @@ from yusuan.check.previous import PreviousYear, resolve
 from yusuan.check.registry import rule
 from yusuan.check.rules.claims import split_claim, table_figures
 from yusuan.model import Amount, NarrativeFigure
-from yusuan.money import parse_amount
 
 # claim base → path in last year's SUMMARY_SCHEMA key figures.
 PATHS = {
@@ -62,7 +61,6 @@ def _get(figures: dict[str, Any], path: tuple[str, ...]) -> Decimal | None:
 def _cell(prev: PreviousYear, path: tuple[str, ...], value: Decimal) -> Cell:
     """A key figure of last year's document as a cell located in that document."""
     loc = Location(table=prev.table, kind="previous_year", row=".".join(path))
-    value = Decimal(0) if value == 0 else value  # the store keeps 0 as 0.0000
     return Cell(Amount(value, str(value)), prev.figures.get("money_unit"), loc)
 
 
@@ -138,29 +136,11 @@ def _previous_year(ctx: Context) -> PreviousYear | None:
     return ctx.memo("history.previous_year", ctx, lambda: resolve(ctx.previous))  # type: ignore[no-any-return]
 
 
-_NUMBER = re.compile(r"^[\d,.]+")
-
-
-def _as_printed(amount: Amount) -> Amount:
-    """The amount at its printed precision: the store keeps quoted figures as DECIMAL(…, 4)
-    (16497.8600) while the text says '16497.86万元'; the printed digits carry the rounding."""
-    if amount.value == 0 and not amount.text:
-        return Amount(Decimal(0), "", amount.where)  # a blank cell, not '0.0000'
-    m = _NUMBER.match(amount.text or "")
-    try:
-        printed = parse_amount(m.group(0)) if m else None
-    except ValueError:
-        printed = None
-    if printed is None or printed != amount.value or str(printed) == str(amount.value):
-        return amount
-    return Amount(printed, amount.text, amount.where)
-
-
 def _relocated(cell: Cell, prev: PreviousYear) -> Cell:
     """A cell of last year's document, its location naming that document (table '上年文件 <file>')."""
     loc = cell.loc
     row = " ".join(p for p in (loc.table, loc.row) if p) or None
-    return Cell(_as_printed(cell.amount), cell.unit, replace(loc, table=prev.table, kind="previous_year", row=row))
+    return Cell(cell.amount, cell.unit, replace(loc, table=prev.table, kind="previous_year", row=row))
 
 
 def _current_cells(ctx: Context, base: str, anchor: NarrativeFigure) -> list[Cell]:
