@@ -51,14 +51,41 @@ def _unit_groups(
     return groups
 
 
+_RANKS = {"total": 0, "category": 1, "unit": 2}
+
+
+def _category_groups(
+    table: StatementTable, total: LineItem | None, unit_rows: list[LineItem]
+) -> list[tuple[LineItem | None, list[LineItem]]]:
+    """A table with 大类 rows (政府采购: 货物/工程/服务): 合计 over the 大类, each 大类 over the unit
+    rows under it (or its items when it prints none), each unit over its items."""
+    units = {id(u) for u in unit_rows}
+    rows = table.items
+    ranks = [2 if id(r) in units else _RANKS.get(r.level, 3) for r in rows]
+    groups: list[tuple[LineItem | None, list[LineItem]]] = []
+    for k, row in enumerate(rows):
+        if ranks[k] > 2 or (ranks[k] == 0 and row is not total):
+            continue
+        under: list[int] = []
+        for j in range(k + 1, len(rows)):
+            if ranks[j] <= ranks[k]:
+                break
+            under.append(j)
+        if under:
+            top = min(ranks[j] for j in under)
+            groups.append((row, [rows[j] for j in under if ranks[j] == top]))
+    return groups
+
+
 def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[Finding]:
     """合计 (or each unit subtotal) against the sum of the item rows under it."""
     index = ctx.index(table)
-    groups = (
-        _unit_groups(table, index.unit_rows)
-        if index.unit_rows
-        else [(index.subtotal.get(None), _items(table))]
-    )
+    if any(i.level == "category" for i in table.items):
+        groups = _category_groups(table, index.subtotal.get(None), index.unit_rows)
+    elif index.unit_rows:
+        groups = _unit_groups(table, index.unit_rows)
+    else:
+        groups = [(index.subtotal.get(None), _items(table))]
     for total, rows in groups:
         if total is None or not rows:
             continue
