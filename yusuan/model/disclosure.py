@@ -187,7 +187,8 @@ class NarrativeFigure:
     ``confidential``, ``emergency``, ``retired``; ``vehicles.purchased[.<category>]`` 拟购置),
     ``performance.projects`` / ``performance.coverage`` 绩效目标覆盖 / ``performance.funds``,
     ``general_public_budget.basic``, ``fiscal_special_account.total``, ``unit_funds.total``,
-    ``income.carryover`` / ``expenditure.carryover`` 结转结余, ``function:<code>`` (an amount the text gives for a 功能科目),
+    ``income.carryover`` / ``expenditure.carryover`` 结转结余 and ``income.carryover.<fund>`` (the
+    part of 上年结转结余 from one fund source), ``function:<code>`` (an amount the text gives for a 功能科目),
     ``function_class:<3-digit code>``. Suffixes: ``.previous`` (上年数 quoted), ``.change``
     (signed: 增加 +, 减少 −, 持平 0), ``.change_pct`` (signed %), ``.actual`` (决算数),
     ``.budget`` (预算数 in a 决算), ``.completion_pct`` (完成率). ``unit`` is the printed unit

@@ -70,6 +70,16 @@ _FIXED: dict[str, Callable[[Context], list[Cell | None]]] = {
         _side(c, "income_expenditure_summary", "current_year_total", "income"),
         c.total_cell("income_summary"),
     ],
+    "income.carryover": lambda c: [
+        _side(c, "income_expenditure_summary", "carryover_from_last_year", "income"),
+        c.total_cell("income_summary", "carryover"),
+    ],
+    **{
+        f"income.carryover.{fund}": (lambda column: lambda c: [c.total_cell("income_summary", column)])(
+            f"carryover.{fund}"
+        )
+        for fund in ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds")
+    },
     "expenditure.total": lambda c: [
         _side(c, "income_expenditure_summary", "grand_total", "expenditure"),
         _side(c, "income_expenditure_summary", "current_year_total", "expenditure"),
