@@ -11,7 +11,7 @@ import yusuan
 from tests.conftest import shared_path
 from tests.tables.helpers import statements
 from yusuan.model import StatementTable
-from yusuan.tables.statements import row_groups
+from yusuan.tables.catalogue import load_catalogue
 
 _HEAD = "政府采购支出表\n公开13表\n单位：万元\n采购品目大类\t专项名称\t采购品目名称\t采购组织形式\t一般公共预算资金\t总计\n"
 
@@ -51,9 +51,9 @@ def _levels(st: StatementTable) -> list[tuple[str, str, str | None]]:
 
 
 def test_catalogue_names_the_procurement_categories() -> None:
-    assert row_groups("procurement")["goods"][0] == "货物"
-    assert {"goods", "works", "services"} <= set(row_groups("procurement"))
-    assert row_groups("expenditure_summary") == {}
+    assert load_catalogue().row_groups("procurement")["goods"][0] == "货物"
+    assert {"goods", "works", "services"} <= set(load_catalogue().row_groups("procurement"))
+    assert load_catalogue().row_groups("expenditure_summary") == {}
 
 
 def test_categories_units_and_items(tmp_path: Path) -> None:

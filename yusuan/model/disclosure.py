@@ -46,7 +46,9 @@ class LineItem:
     """One row of a classified table (科目行): a code row, a 合计 row, a unit row, or a named summary row.
 
     ``level`` is one of ``total`` (合计), ``unit`` (a budget unit's subtotal), ``类``/``款``/``项``
-    (by code length), or ``item`` (a named row without a code, e.g. 收支总表 lines).
+    (by code length), ``category`` (a row heading a group of a listed table, e.g. 货物/工程/服务 in
+    a 政府采购表, ``key`` goods/works/services), or ``item`` (a named row without a code, e.g.
+    收支总表 lines).
     ``key`` is the canonical meaning of a named row (e.g. ``current_year_total`` for 本年收入合计)
     and ``side`` says which side of a two-sided table (收支总表) it sits on: ``income``/``expenditure``.
     """

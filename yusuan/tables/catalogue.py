@@ -32,6 +32,8 @@ class KindEntry:
     label: str
     titles: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
+    # group key → the row names that head a group of rows (货物/工程/服务 in a 政府采购表)
+    row_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def matches(self, title: str) -> bool:
         """True when the squashed ``title`` names this kind."""
@@ -67,6 +69,10 @@ class Catalogue:
         t = squash(title)
         return next((k.kind for k in self.kinds if k.matches(t)), None)
 
+    def row_groups(self, kind: str) -> dict[str, tuple[str, ...]]:
+        """The row groups of ``kind`` (empty for most kinds)."""
+        return next((k.row_groups for k in self.kinds if k.kind == kind), {})
+
     def label(self, kind: str) -> str:
         """The Chinese display name of ``kind``."""
         return next((k.label for k in self.kinds if k.kind == kind), kind)
@@ -96,6 +102,7 @@ def load_catalogue() -> Catalogue:
             label=e.get("label", e["kind"]),
             titles=tuple(re.compile(p) for p in e["titles"]),
             exclude=tuple(re.compile(p) for p in e.get("exclude", [])),
+            row_groups={key: tuple(names) for key, names in (e.get("row_groups") or {}).items()},
         )
         for e in data["kinds"]
     )

@@ -9,10 +9,6 @@ through :mod:`~yusuan.tables.twosided`. Kinds read elsewhere (三公, 绩效) ke
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from yusuan.layout import Line
 from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
@@ -286,7 +282,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         item.unit = unit if item.level != "total" else None
         st.items.append(item)
         printed[id(item)] = row
-    if groups := row_groups(table.kind):
+    if groups := load_catalogue().row_groups(table.kind):
         _group_levels(st, groups, printed)
 
 
@@ -319,13 +315,6 @@ def _add_part_total(st: StatementTable, table: Table, source: str, row: RawRow, 
 # --- listed tables with row groups (政府采购: 采购品目大类 → 单位 → 品目) ----------------------------
 
 
-@cache
-def row_groups(kind: str) -> dict[str, tuple[str, ...]]:
-    """The catalogue's ``row_groups`` of ``kind``: group key → the row names that head a group
-    (货物/工程/服务 in a 政府采购表). Read here from catalogue.yaml, next to the kind's titles."""
-    data = yaml.safe_load(files("yusuan.tables").joinpath("catalogue.yaml").read_text("utf-8"))
-    entry = next((e for e in data["kinds"] if e["kind"] == kind), {})
-    return {key: tuple(names) for key, names in (entry.get("row_groups") or {}).items()}
 
 
 def _group_key(item: LineItem, groups: dict[str, tuple[str, ...]]) -> str | None:
