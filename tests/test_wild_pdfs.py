@@ -302,3 +302,42 @@ def test_guangzhou_project_table_recognised(name: str) -> None:
     if any("项目支出" in title for title in raw):
         pytest.xfail(GUANGZHOU_PROJECT_TABLE)
     assert not raw, f"{name}: tables kept raw: {raw}"
+
+
+# Files whose `yusuan check` gives no error at all (G6 fixed: 表12 header kept, 其他资金 keyed as
+# unit_funds, 绩效目标 text kept out of row names). The others still report projects.table_sum /
+# units.total_sum on 表12 (docs/wild_pdfs.md, G6 "Open 2"/"Open 3").
+CHECK_CLEAN = (
+    "中共广州市委宣传部_2026_部门预算.pdf",
+    "广州市人民政府办公厅_2026_部门预算.pdf",
+    "广州市住房和城乡建设局_2026_部门预算.pdf",
+    "广州市信访局_2026_部门预算.pdf",
+    "广州市城市管理和综合执法局_2026_部门预算.pdf",
+    "广州市工业和信息化局_2026_部门预算.pdf",
+    "广州市应急管理局_2026_部门预算.pdf",
+    "广州市政务服务和数据管理局_2026_部门预算.pdf",
+    "广州市气象局_2026_部门预算.pdf",
+    "广州市统计局_2026_部门预算.pdf",
+    "苏州市应急管理局_2026_部门预算.pdf",
+    "苏州市水务局_2026_单位预算.pdf",
+)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if "广州" in n and n not in NOT_SELF_CONSISTENT])
+def test_guangzhou_project_table_fund_columns(name: str) -> None:
+    """表12 names every fund column (总计 | 财政拨款 {合计, 一般公共, 政府性基金, 国有资本} | 财政专户拨款 |
+    其他资金), so every row's sources add up: no row.fund_sources error anywhere (was 3,000+)."""
+    from yusuan.check import run_checks
+
+    d, _ = _read(name)
+    table = d.table("project_expenditure")
+    assert table is not None and "unit_funds" in table.columns and "fiscal_special_account" in table.columns
+    assert not [f.message for f in run_checks(d) if f.rule == "row.fund_sources" and f.severity == "error"]
+
+
+@pytest.mark.parametrize("name", CHECK_CLEAN)
+def test_check_finds_no_error(name: str) -> None:
+    from yusuan.check import run_checks
+
+    d, _ = _read(name)
+    assert not [f"{f.rule}: {f.message}" for f in run_checks(d) if f.severity == "error"]

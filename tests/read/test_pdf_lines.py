@@ -125,3 +125,13 @@ def test_empty_page() -> None:
 def test_bad_chars_and_radical_repair() -> None:
     assert is_bad_char("\ufffd") and is_bad_char("\ue000") and not is_bad_char("预")
     assert repair("⽣态环境局") == "生态环境局" and repair("1,000") == "1,000"
+
+
+def test_an_amount_beside_the_next_columns_text_is_its_own_cell() -> None:
+    """广州 表12: 其他资金 '0.00' ends 1.7 pt before the 绩效目标 text of the next column on the
+    same baseline; a unit after an amount ('7085.77元') stays with it."""
+    amount = _run("0.00", 528.5, 350.6, width=4.8, height=7.0)
+    text = _run("保信息化", 549.2, 349.5, width=9.9, height=9.3)
+    assert _texts(amount + text) == [["0.00", "保信息化"]]
+    assert _texts(_run("7085.77", 100, 100, width=5, height=9) + _run("元", 136.7, 100, height=9)) == [["7085.77元"]]
+    assert _texts(_run("2025", 60, 100, width=6, height=9) + _run("年度", 85.7, 100, height=9)) == [["2025年度"]]

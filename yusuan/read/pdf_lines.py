@@ -14,6 +14,7 @@ tab-separated text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import pairwise
@@ -28,6 +29,10 @@ MIN_COLUMN = 4.0  # rules closer than this (points) are one rule; boxes narrower
 DIGIT_GAP_EM = 0.15  # numbers are set solid: a visible gap between two digits separates two cells
 BASELINE_EM = 0.1  # ... and so does a number beside text on another baseline (another cell's alignment)
 _DIGITS = frozenset("0123456789")
+# an amount printed with decimals ends a cell where a CJK glyph follows it after a visible gap
+# (a 其他资金 '0.00' beside the 绩效目标 text of the next column: '0.00保信息化…'); units stay
+_AMOUNT_END = re.compile(r"\d\.\d{2}$")
+_UNIT_AFTER_AMOUNT = frozenset("万元亿千百%％")
 _REPEATABLE = frozenset("—…－-─_·.")  # "——" and "……" may come as two glyphs in one box
 SIZE_JUMP = 0.3  # glyph heights differing by this share belong to different cells (with a gap)
 SAME_LINE = 0.4  # centres closer than this many glyph heights share a line
@@ -111,6 +116,13 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
                     gap > DIGIT_GAP_EM * em
                     and (ch in _DIGITS) != (last_ch in _DIGITS)
                     and abs(gbottom - last_bottom) > BASELINE_EM * em
+                )
+                or (
+                    gap > DIGIT_GAP_EM * em
+                    and last_ch in _DIGITS
+                    and ch >= "\u3400"
+                    and ch not in _UNIT_AFTER_AMOUNT
+                    and _AMOUNT_END.search("".join(text[-4:])) is not None
                 )
             )
             if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:

@@ -18,6 +18,7 @@ _DASHES = frozenset({"-", "—", "–", "－", "——"})
 _CODE_LENGTHS = frozenset({3, 5, 7})
 _BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】](.*)$")
 _OPENERS = frozenset("[［【")
+_GLUED_TEXT = re.compile(r"^(-?[\d,]*\d\.\d+)[\u3400-\u9fff（(“《]")
 
 
 @dataclass(slots=True)
@@ -70,16 +71,23 @@ def is_value(text: str, integers: bool) -> bool:
     return integers or "." in text or "," in text
 
 
-def _tokens(line: Line) -> list[tuple[str, int | None, float | None]]:
+def _tokens(line: Line, right: float | None = None) -> list[tuple[str, int | None, float | None]]:
     """(token, tab field, right edge) triples; a tab field holding '558001 名称' gives two tokens,
     a code printed in brackets before its name ('[20140]信访事务') gives code and name, and a
-    one-word cell with a box (PDF) keeps its right edge."""
+    one-word cell with a box (PDF) keeps its right edge. Text right of ``right`` (the figures'
+    right edge, PDF) is a trailing text column (绩效目标, 备注), not part of any row name."""
     tabbed = "\t" in line.raw
     out: list[tuple[str, int | None, float | None]] = []
     for index, cell in enumerate(line.cells):
-        parts = cell.text.split()
+        text = cell.text
+        if right is not None and cell.top is not None:
+            if cell.x0 >= right - 1 and not is_amount(text.strip()):
+                continue
+            if cell.x1 > right + 1 and (glued := _GLUED_TEXT.match(text.strip())):
+                text = glued.group(1)  # '0.00保信息化…': the figure, then the next column's text
+        parts = text.split()
         field = index if tabbed else None
-        edge = cell.x1 if cell.top is not None and len(parts) == 1 else None
+        edge = (min(cell.x1, right) if right is not None else cell.x1) if cell.top is not None and len(parts) == 1 else None
         for part in parts:
             m = _BRACKETED.match(part) if part[0] in _OPENERS else None
             if m:
@@ -152,11 +160,27 @@ def _repeats_figures(tokens: list[tuple[str, int | None, float | None]], row: Ra
     return True
 
 
+def _figures_right(body: list[Line]) -> float | None:
+    """The right edge of the printed figures (PDF), where text right of it is a trailing text
+    column; None without geometry, or when no text stands right of the figures."""
+    edges = [c.x1 for ln in body for c in ln.cells if c.top is not None and is_amount(c.text.strip())]
+    if len(edges) < 3:
+        return None
+    right = max(edges)
+    beyond = any(
+        c.top is not None and c.x0 >= right - 1 and c.text.strip() and not is_amount(c.text.strip())
+        for ln in body
+        for c in ln.cells
+    )
+    return right if beyond else None
+
+
 def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
     """The logical rows of a table body (see module doc)."""
     reader = _Reader(has_seq, uses_integers(body))
+    right = _figures_right(body)
     for line in body:
-        tokens = _tokens(line)
+        tokens = _tokens(line, right)
         if _repeats_figures(tokens, reader.row, reader.integers):
             continue
         for position, (token, index, edge) in enumerate(tokens):

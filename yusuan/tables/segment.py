@@ -189,13 +189,15 @@ def _has_figure(line: Line) -> bool:
 
 def _furniture(layout: Layout) -> frozenset[str]:
     """Running page headers/footers ('某局2026年度部门预算公开'): the first or last line of three
-    pages or more, long enough not to be a cell fragment and without figures."""
+    pages or more, long enough not to be a cell fragment and without figures. A line of three
+    cells or more is a table's heading repeated on each page it runs over, not furniture."""
     pages: dict[str, int] = {}
     for page in layout.pages:
         lines = [ln for ln in page.lines if not _blank(ln)]
         for line in {id(ln): ln for ln in lines[:1] + lines[-1:]}.values():
             text = sq(line)
-            if len(text) >= _FURNITURE_MIN and not has_amount(line):
+            cells = sum(1 for c in line.cells if c.text.strip())
+            if len(text) >= _FURNITURE_MIN and not has_amount(line) and cells < 3:
                 pages[text] = pages.get(text, 0) + 1
     return frozenset(t for t, count in pages.items() if count >= 3)
 
