@@ -72,8 +72,10 @@ def test_scanned_seed_page_gives_the_key_amounts() -> None:
     assert "收支预算总表" in flat
     for amount in ["1,425.40", "435.73", "47.43", "868.43", "73.81"]:
         assert amount in flat, amount
-    by_last = {row[-1]: row for row in rows if row}
-    # The ruled 收支预算总表 printed by LibreOffice: the OCR may drop a small '一、'/'二、' prefix
+    # The ruled 收支预算总表 printed by LibreOffice: the OCR may drop a small '一、'/'二、' prefix.
+    # Its blank 预算数 box is an empty cell, as in the PDF's text layer (columns are positional)
+    assert [row[1:] for row in rows if "47.43" in row] == [["二、卫生健康支出", "47.43", ""]]
+    by_last = {kept[-1]: kept for row in rows if (kept := [t for t in row if t])}
     assert by_last["47.43"][0].endswith("政府性基金预算拨款收入")
     assert by_last["47.43"][1:] == ["二、卫生健康支出", "47.43"]
     assert by_last["435.73"][0].endswith("一般公共预算拨款收入") and by_last["435.73"][1] == "1,425.40"

@@ -19,7 +19,8 @@ from typing import Any
 
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Page
-from yusuan.read.ocr_lines import boxes_from_ocr, lines_from_boxes
+from yusuan.read.ocr_lines import boxes_from_ocr, lines_from_boxes, page_turn
+from yusuan.read.ocr_rules import find_rules, page_rules, skew
 
 SCALE = 2.0  # PDF points → pixels: 144 dpi, enough for 9-pt table text, ~10 s a dense page on 2 cores
 
@@ -35,8 +36,15 @@ def engine() -> Any:
     return RapidOCR(use_cls=False)
 
 
-def ocr_array(image: Any, page: int, scale: float = 1.0, first_line: int = 1) -> Page:
-    """OCR one page image (RGB array or PIL image); coordinates divided by ``scale``."""
+def ocr_array(
+    image: Any, page: int, scale: float = 1.0, first_line: int = 1, px_per_pt: float | None = None
+) -> Page:
+    """OCR one page image (RGB array or PIL image); coordinates divided by ``scale``.
+
+    The page's ruling lines are found in the same image (:mod:`yusuan.read.ocr_rules`); they
+    give the skew undone for boxes and rules alike, and ruled tables are rebuilt from them.
+    ``px_per_pt`` (pixels per typographic point) tells rules from strokes of text; a photo has
+    no known resolution, so by default it is guessed from the height of the text boxes."""
     import numpy as np
 
     if not isinstance(image, np.ndarray):
@@ -44,14 +52,29 @@ def ocr_array(image: Any, page: int, scale: float = 1.0, first_line: int = 1) ->
     height, width = image.shape[:2]
     bgr = np.ascontiguousarray(image[:, :, ::-1]) if image.ndim == 3 else image
     results, _ = engine()(bgr)
-    boxes = boxes_from_ocr(results or [], scale)
+    results = results or []
+    ruling = find_rules(image, px_per_pt or text_scale(results))
+    turn = page_turn(results, scale, skew(ruling))
+    vrules, hrules = page_rules(ruling, turn)
+    boxes = boxes_from_ocr(results, scale, turn)
     return Page(
         number=page,
-        lines=lines_from_boxes(boxes, page, first_line),
+        lines=lines_from_boxes(boxes, page, first_line, vrules, hrules, width / scale),
         width=width / scale,
         height=height / scale,
         ocr=True,
     )
+
+
+TEXT_BOX_PT = 13.0  # an OCR box of 9–10.5 pt table text is about this many points tall
+
+
+def text_scale(results: list[Any]) -> float:
+    """Pixels per point guessed from the median height of the OCR boxes (1 without boxes)."""
+    from statistics import median
+
+    heights = [abs(q[3][1] - q[0][1]) for q, _, _ in results if len(q) >= 4]
+    return max(median(heights) / TEXT_BOX_PT, 0.5) if heights else 1.0
 
 
 def read_image(path: str | Path) -> Layout:
@@ -106,7 +129,7 @@ def ocr_pdf_pages(path: str | Path, page_numbers: list[int] | None = None) -> li
                     bitmap.close()
                 finally:
                     page.close()
-            pages.append(ocr_array(image, number, SCALE))
+            pages.append(ocr_array(image, number, SCALE, px_per_pt=SCALE))
         return pages
     finally:
         with PDFIUM_LOCK:

@@ -11,12 +11,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from yusuan.layout import Cell, Line
 from yusuan.read.ocr_numbers import is_amount, split_pieces
+from yusuan.read.pdf_boxes import ruled_lines
+from yusuan.read.pdf_glyphs import HRule, Rule
+from yusuan.read.pdf_lines import LineCells, _rules_across
 
 Quad = Sequence[Sequence[float]]
 
@@ -53,25 +57,53 @@ def skew_angle(quads: Sequence[Quad]) -> float:
     return median(angles) if angles else 0.0
 
 
-def boxes_from_ocr(results: Sequence[tuple[Quad, str, float]], scale: float = 1.0) -> list[Box]:
-    """Axis-aligned boxes from OCR quads, rotated by minus the page skew, divided by ``scale``."""
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """The rotation that undoes a page's skew: by minus ``angle`` about (cx, cy), then ÷ ``scale``.
+
+    One turn serves the OCR boxes and the ruling lines found in the image, so both land in the
+    same deskewed frame and a cell's box is looked up among rules that moved with it."""
+
+    angle: float = 0.0
+    cx: float = 0.0
+    cy: float = 0.0
+    scale: float = 1.0
+
+    def apply(self, x: float, y: float) -> tuple[float, float]:
+        """(x, y) in image pixels → the deskewed frame in the caller's units."""
+        cos, sin = math.cos(-self.angle), math.sin(-self.angle)
+        dx, dy = x - self.cx, y - self.cy
+        return (self.cx + dx * cos - dy * sin) / self.scale, (self.cy + dx * sin + dy * cos) / self.scale
+
+
+def page_turn(results: Sequence[tuple[Quad, str, float]], scale: float = 1.0, angle: float | None = None) -> Turn:
+    """The turn for a page's OCR results: about the text's centre, so coordinates stay near the
+    page's own; by ``angle`` when the caller measured it (ruling lines), else the boxes' skew."""
+    points = [p[:2] for r in results for p in r[0]]
+    if not points:
+        return Turn(angle or 0.0, 0.0, 0.0, scale)
+    if angle is None:
+        angle = skew_angle([r[0] for r in results])
+    cx = sum(p[0] for p in points) / len(points)
+    cy = sum(p[1] for p in points) / len(points)
+    return Turn(angle, cx, cy, scale)
+
+
+def boxes_from_ocr(
+    results: Sequence[tuple[Quad, str, float]], scale: float = 1.0, turn: Turn | None = None
+) -> list[Box]:
+    """Axis-aligned boxes from OCR quads, rotated by minus the page skew, divided by ``scale``
+    (or moved by ``turn`` when given: see :func:`page_turn`)."""
     if not results:
         return []
-    angle = skew_angle([r[0] for r in results])
-    cos, sin = math.cos(-angle), math.sin(-angle)
-    points = [p[:2] for r in results for p in r[0]]
-    cx = sum(p[0] for p in points) / len(points)  # turn about the text's centre, so
-    cy = sum(p[1] for p in points) / len(points)  # coordinates stay near the page's own
+    if turn is None:
+        turn = page_turn(results, scale)
     boxes = []
     for quad, text, score in results:
         if not text or not text.strip():
             continue
-        xs, ys = [], []
-        for x, y in (p[:2] for p in quad):
-            xs.append(cx + (x - cx) * cos - (y - cy) * sin)
-            ys.append(cy + (x - cx) * sin + (y - cy) * cos)
-        boxes.append(Box(min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale,
-                         text.strip(), float(score)))
+        xs, ys = zip(*(turn.apply(*p[:2]) for p in quad), strict=True)
+        boxes.append(Box(min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
     return boxes
 
 
@@ -119,18 +151,85 @@ def box_cells(box: Box) -> list[Cell]:
     return cells
 
 
+_EDGE_EM = 0.8  # a rule this close (in box heights) inside a box's end is the end's own border
+
+
+def _crossing(rules: Sequence[Rule], lo: float, hi: float, a: float, b: float) -> list[float]:
+    """Positions of the rules strictly between ``lo`` and ``hi`` whose span covers a..b."""
+    return sorted(x for x, start, end in rules if lo < x < hi and start <= a and end >= b)
+
+
+def fit_to_rules(boxes: Sequence[Box], vrules: Sequence[Rule], hrules: Sequence[HRule] = ()) -> list[Box]:
+    """Boxes trimmed to the ruled cell they sit in, and cut where a vertical rule runs through them.
+
+    Why: the detector pads its boxes, so a box of text set close to a rule reaches over it, and
+    :func:`yusuan.read.pdf_boxes.ruled_lines` would then take the neighbouring cell's border for
+    its own; a rule just inside a box's end is that end. And the detector reads two neighbouring
+    ruled cells as one box when their texts nearly touch ('…经费预算' + '2.38'): a rule crossing a
+    box's whole height well inside it is a cell border, never part of the text (a stroke of a
+    large glyph ends inside its box). The text is cut at the character edge nearest the rule,
+    counting CJK characters double as :func:`box_cells` does."""
+    if not vrules and not hrules:
+        return list(boxes)
+    out: list[Box] = []
+    for box in boxes:
+        edge = _EDGE_EM * box.height
+        x0, top, x1, bottom = box.x0, box.top, box.x1, box.bottom
+        middle = (x0 + x1) / 2
+        for y in _crossing(hrules, top, bottom, middle, middle):
+            if y - top < 0.35 * box.height:
+                top = y
+            elif bottom - y < 0.35 * box.height:
+                bottom = y
+        cuts = []
+        for x in _crossing(vrules, x0, x1, top, bottom):
+            if x - box.x0 < edge:
+                x0 = x
+            elif box.x1 - x < edge:
+                x1 = min(x1, x)
+            else:
+                cuts.append(x)
+        if not cuts:
+            out.append(Box(x0, top, x1, bottom, box.text, box.score))
+            continue
+        widths = [_width(ch) for ch in box.text]
+        total = sum(widths)
+        edges, offset = [box.x0], 0
+        for w in widths:
+            offset += w
+            edges.append(box.x0 + (box.x1 - box.x0) * offset / total)
+        start, left = 0, x0
+        for x in [*cuts, None]:
+            if x is None:
+                end, right = len(box.text), x1
+            else:
+                end = min(range(start, len(box.text) + 1), key=lambda i, x=x: abs(edges[i] - x))
+                right = x
+            piece = box.text[start:end].strip()
+            if piece:
+                out.append(Box(left, top, right, bottom, piece, box.score))
+            start, left = end, right
+    return out
+
+
 _JOIN_GAP = 0.5  # boxes closer than half the text height are one cell torn by the detector
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
-def join_torn(cells: list[Cell]) -> list[Cell]:
+def join_torn(cells: list[Cell], rule_xs: Sequence[float] = ()) -> list[Cell]:
     """Join neighbouring non-amount cells that nearly touch: the detector splits '一、' from
     '一般公共预算拨款收入' at the space the full-width comma leaves. Table columns are far wider
-    apart than half a character, and amounts are never joined."""
+    apart than half a character, and amounts are never joined, nor cells a rule (x in
+    ``rule_xs``, sorted) stands between."""
     out: list[Cell] = []
     for cell in cells:
         prev = out[-1] if out else None
-        if prev is not None and not is_amount(prev.text) and not is_amount(cell.text):
+        if (
+            prev is not None
+            and not is_amount(prev.text)
+            and not is_amount(cell.text)
+            and bisect_right(rule_xs, cell.x0 + 1e-6) == bisect_left(rule_xs, prev.x1 - 1e-6)
+        ):
             height = max((c.bottom or 0) - (c.top or 0) for c in (prev, cell))
             if height > 0 and cell.x0 - prev.x1 < _JOIN_GAP * height:
                 sep = "" if _CJK_EDGE.match(prev.text[-1]) or _CJK_EDGE.match(cell.text[0]) else " "
@@ -144,16 +243,59 @@ def join_torn(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def lines_from_boxes(boxes: Sequence[Box], page: int, first_line: int = 1) -> list[Line]:
-    """Lines of cells for one page, numbered from ``first_line``."""
-    out = []
-    for i, members in enumerate(group_lines(boxes)):
-        cells = join_torn([c for b in members for c in box_cells(b)])
+def line_cells(boxes: Sequence[Box], vrules: Sequence[Rule] = ()) -> list[LineCells]:
+    """The visual lines of a page as (cells, top, bottom), top to bottom."""
+    out: list[LineCells] = []
+    for members in group_lines(boxes):
+        cells = [c for b in members for c in box_cells(b)]
         if not cells:
             continue
         top = min(c.top for c in cells if c.top is not None)
         bottom = max(c.bottom for c in cells if c.bottom is not None)
+        cells = join_torn(cells, _rules_across(list(vrules), top, bottom) if vrules else ())
+        out.append((cells, top, bottom))
+    return out
+
+
+def _as_ocr(cells: list[Cell], sources: list[Cell]) -> list[Cell]:
+    """Cells rebuilt from ruled boxes marked OCR again: a cell joined from wrapped pieces takes
+    the lowest confidence of the pieces inside it; a blank column box has no confidence."""
+    out = []
+    for c in cells:
+        if c.ocr:
+            out.append(c)
+            continue
+        inside = [
+            s.confidence
+            for s in sources
+            if s.confidence is not None
+            and c.x0 - 0.5 <= (s.x0 + s.x1) / 2 <= c.x1 + 0.5
+            and (c.top or 0) - 0.5 <= ((s.top or 0) + (s.bottom or 0)) / 2 <= (c.bottom or 0) + 0.5
+        ]
+        out.append(c._replace(ocr=True, confidence=min(inside) if c.text and inside else None))
+    return out
+
+
+def lines_from_boxes(
+    boxes: Sequence[Box],
+    page: int,
+    first_line: int = 1,
+    vrules: Sequence[Rule] = (),
+    hrules: Sequence[HRule] = (),
+    width: float | None = None,
+) -> list[Line]:
+    """Lines of cells for one page, numbered from ``first_line``.
+
+    With the page's ruling lines (found in the image, :mod:`yusuan.read.ocr_rules`), boxes are
+    cut at vertical rules and ruled tables are rebuilt box by box as in a PDF
+    (:func:`yusuan.read.pdf_boxes.ruled_lines`): wrapped text is one cell, blank boxes are empty
+    cells. ``width`` is the page width in the boxes' units."""
+    vrules, hrules = sorted(vrules), sorted(hrules)
+    rows = line_cells(fit_to_rules(boxes, vrules, hrules), vrules)
+    if vrules and hrules:
+        sources = [c for cells, _, _ in rows for c in cells]
+        rows = [(_as_ocr(cells, sources), top, bottom) for cells, top, bottom in ruled_lines(rows, vrules, hrules, width)]
+    out = []
+    for i, (cells, top, bottom) in enumerate(rows):
         out.append(Line(cells, page, first_line + i, " ".join(c.text for c in cells), top, bottom))
-    for n, line in enumerate(out):
-        line.number = first_line + n
     return out
