@@ -1,0 +1,176 @@
+"""Ruling lines found in page images (yusuan.read.ocr_rules) and OCR boxes fitted to them.
+
+The images are drawn with Pillow the way the scan recipe makes them (a ruled table at 144 dpi,
+turned 0.5°, noised, blurred, JPEG), so the expected rules are known exactly; no OCR engine is
+needed."""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from yusuan.read.ocr_lines import Box, Turn, fit_to_rules, lines_from_boxes
+from yusuan.read.ocr_rules import find_rules, page_rules, skew
+
+SCALE = 2.0  # pixels per point, as ocr_pdf_pages renders
+WIDTH, HEIGHT = 842, 595  # an A4 landscape page in points
+ROWS = [60.0 + 20.0 * k for k in range(16)]  # horizontal rules (y, points)
+COLUMNS = [40.0, 110.0, 330.0, 480.0, 600.0, 720.0, 800.0]  # vertical rules (x, points)
+HEADER_SPLIT = (540.0, ROWS[1], ROWS[3])  # a rule under a merged header cell: two rows tall
+_FONTS = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+]
+
+
+def _font(points: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    size = round(points * SCALE)
+    for path in _FONTS:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size)
+    return ImageFont.load_default(size=size)
+
+
+def _page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    image = Image.new("L", (round(WIDTH * SCALE), round(HEIGHT * SCALE)), 255)
+    return image, ImageDraw.Draw(image)
+
+
+def _scanned(image: Image.Image, degrees: float, seed: int = 7) -> np.ndarray:
+    """The scan recipe: turned about the centre, blurred, noised, JPEG quality 40."""
+    turned = image.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    blurred = turned.filter(ImageFilter.GaussianBlur(0.8))
+    rng = np.random.default_rng(seed)
+    noisy = np.clip(np.asarray(blurred, dtype=float) + rng.normal(0, 12, blurred.size[::-1]), 0, 255)
+    buffer = io.BytesIO()
+    Image.fromarray(noisy.astype(np.uint8)).save(buffer, "JPEG", quality=40)
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+
+
+def _table(text: bool = True) -> Image.Image:
+    image, draw = _page()
+    s = SCALE
+    for y in ROWS:
+        draw.line([(COLUMNS[0] * s, y * s), (COLUMNS[-1] * s, y * s)], fill=0, width=2)
+    for x in COLUMNS:
+        draw.line([(x * s, ROWS[0] * s), (x * s, ROWS[-1] * s)], fill=0, width=2)
+    x, top, bottom = HEADER_SPLIT
+    draw.line([(x * s, top * s), (x * s, bottom * s)], fill=0, width=2)
+    if text:
+        font = _font(10)
+        for k, y in enumerate(ROWS[:-1]):
+            draw.text(((COLUMNS[0] + 3) * s, (y + 4) * s), f"2080{k:02d}", font=font, fill=0)
+            draw.text(((COLUMNS[1] + 3) * s, (y + 4) * s), "机关事业单位基本养老保险缴费", font=font, fill=0)
+            draw.text(((COLUMNS[3] + 3) * s, (y + 4) * s), f"{k * 37.5:,.2f}", font=font, fill=0)
+    return image
+
+
+def _found(degrees: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], float]:
+    """Rules of the drawn table after the scan recipe, in the page's points (turn undone)."""
+    image = _scanned(_table(), degrees)
+    ruling = find_rules(image, SCALE)
+    angle = skew(ruling)
+    assert angle is not None
+    height, width = image.shape[:2]
+    vertical, horizontal = page_rules(ruling, Turn(angle, width / 2, height / 2, SCALE))
+    return vertical, horizontal, angle
+
+
+@pytest.mark.parametrize("degrees", [0.0, 0.5, -0.45])
+def test_the_rules_of_a_turned_noisy_table_are_found_within_a_point(degrees: float) -> None:
+    vertical, horizontal, angle = _found(degrees)
+    # PIL turns counter-clockwise on screen: horizontal rules then rise to the right (dy/dx < 0)
+    assert angle == pytest.approx(-math.radians(degrees), abs=math.radians(0.05))
+    assert len(horizontal) == len(ROWS)
+    for (y, x0, x1), want in zip(horizontal, ROWS, strict=True):
+        assert y == pytest.approx(want, abs=1.0)
+        assert x0 == pytest.approx(COLUMNS[0], abs=2.0) and x1 == pytest.approx(COLUMNS[-1], abs=2.0)
+    want_vertical = sorted([(x, ROWS[0], ROWS[-1]) for x in COLUMNS] + [HEADER_SPLIT])
+    assert len(vertical) == len(want_vertical)
+    for (x, top, bottom), (wx, wtop, wbottom) in zip(vertical, want_vertical, strict=True):
+        assert x == pytest.approx(wx, abs=1.0)
+        assert top == pytest.approx(wtop, abs=2.0) and bottom == pytest.approx(wbottom, abs=2.0)
+
+
+def test_a_page_of_plain_text_has_no_rules() -> None:
+    image, draw = _page()
+    font = _font(10.5)
+    line = "根据预算法规定，现将本部门二〇二五年部门预算公开如下：一般公共预算拨款收入一千四百二十五万元。"
+    for k in range(30):
+        draw.text((60 * SCALE, (50 + 17 * k) * SCALE), line[k % 7 :], font=font, fill=0)
+    ruling = find_rules(_scanned(image, 0.4), SCALE)
+    assert ruling.horizontal == [] and ruling.vertical == []
+    assert skew(ruling) is None
+
+
+def test_a_blank_page_has_no_rules() -> None:
+    image, _ = _page()
+    ruling = find_rules(_scanned(image, 0.0), SCALE)
+    assert (ruling.horizontal, ruling.vertical, skew(ruling)) == ([], [], None)
+
+
+def test_rules_are_found_fast() -> None:
+    """A page is a few tens of ms (numpy only); generous bound for a loaded test machine."""
+    import time
+
+    image = _scanned(_table(), 0.3)
+    find_rules(image, SCALE)
+    start = time.perf_counter()
+    find_rules(image, SCALE)
+    assert time.perf_counter() - start < 0.5
+
+
+# Boxes fitted to rules: pure geometry on the cells' frame (points).
+V = [(40.0, 60.0, 120.0), (110.0, 60.0, 120.0), (330.0, 60.0, 120.0), (480.0, 60.0, 120.0)]
+H = [(60.0, 40.0, 480.0), (80.0, 40.0, 480.0), (100.0, 40.0, 480.0), (120.0, 40.0, 480.0)]
+
+
+def test_a_box_reaching_over_its_rule_is_trimmed_to_it() -> None:
+    (box,) = fit_to_rules([Box(105.0, 64.0, 200.0, 77.0, "一、社会保障和就业支出", 0.9)], V, H)
+    assert (box.x0, box.x1, box.text) == (110.0, 200.0, "一、社会保障和就业支出")
+
+
+def test_a_box_across_a_rule_is_cut_there() -> None:
+    # '老干部服务工作经费预算' (22 widths) ends at the rule x = 330, '2.38' (4) after it
+    box = Box(220.0, 64.0, 220.0 + 26 * 5.0, 77.0, "老干部服务工作经费预算2.38", 0.8)
+    left, right = fit_to_rules([box], V, H)
+    assert (left.text, left.x1, right.text, right.x0) == ("老干部服务工作经费预算", 330.0, "2.38", 330.0)
+
+
+def test_a_rule_ending_inside_a_box_does_not_cut_it() -> None:
+    """A stroke of a large title glyph, or a rule that stops short of the text, is no border."""
+    stroke = [(300.0, 20.0, 36.0)]
+    box = Box(250.0, 18.0, 400.0, 38.0, "部门预算公开说明", 0.95)
+    assert fit_to_rules([box], stroke, []) == [box]
+
+
+def test_wrapped_text_in_a_ruled_box_is_one_cell_and_blank_boxes_are_empty_cells() -> None:
+    boxes = [
+        Box(42.0, 63.0, 80.0, 76.0, "2080505", 0.99),
+        Box(112.0, 62.0, 320.0, 70.0, "机关事业单位基本养老保险缴", 0.97),
+        Box(112.0, 71.0, 140.0, 78.0, "费支出", 0.9),
+        Box(440.0, 63.0, 478.0, 76.0, "96.70", 0.98),
+        Box(42.0, 83.0, 80.0, 96.0, "2080506", 0.99),
+        Box(112.0, 83.0, 300.0, 96.0, "机关事业单位职业年金缴费支出", 0.96),
+    ]
+    lines = lines_from_boxes(boxes, page=1, vrules=V, hrules=H, width=842.0)
+    assert [[c.text for c in line.cells] for line in lines] == [
+        ["2080505", "机关事业单位基本养老保险缴费支出", "96.70"],
+        ["2080506", "机关事业单位职业年金缴费支出", ""],
+    ]
+    joined = lines[0].cells[1]
+    assert joined.ocr and joined.confidence == 0.9  # the lowest of its pieces
+    blank = lines[1].cells[2]
+    assert blank.ocr and blank.confidence is None and blank.x0 == 330.0
+    assert [line.number for line in lines] == [1, 2]
+
+
+def test_without_rules_lines_are_as_before() -> None:
+    boxes = [Box(42.0, 63.0, 80.0, 76.0, "合计", 0.99), Box(440.0, 63.0, 478.0, 76.0, "96.70", 0.98)]
+    assert [c.text for c in lines_from_boxes(boxes, page=1)[0].cells] == ["合计", "96.70"]
