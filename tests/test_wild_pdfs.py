@@ -305,22 +305,15 @@ def test_guangzhou_project_table_recognised(name: str) -> None:
 
 
 # Files whose `yusuan check` gives no error at all (G6 fixed: 表12 header kept, 其他资金 keyed as
-# unit_funds, 绩效目标 text kept out of row names). The others still report projects.table_sum /
-# units.total_sum on 表12 (docs/wild_pdfs.md, G6 "Open 2"/"Open 3").
-CHECK_CLEAN = (
-    "中共广州市委宣传部_2026_部门预算.pdf",
-    "广州市人民政府办公厅_2026_部门预算.pdf",
-    "广州市住房和城乡建设局_2026_部门预算.pdf",
-    "广州市信访局_2026_部门预算.pdf",
-    "广州市城市管理和综合执法局_2026_部门预算.pdf",
-    "广州市工业和信息化局_2026_部门预算.pdf",
-    "广州市应急管理局_2026_部门预算.pdf",
-    "广州市政务服务和数据管理局_2026_部门预算.pdf",
-    "广州市气象局_2026_部门预算.pdf",
-    "广州市统计局_2026_部门预算.pdf",
-    "苏州市应急管理局_2026_部门预算.pdf",
-    "苏州市水务局_2026_单位预算.pdf",
+# unit_funds, 绩效目标 text kept out of row names, unit rows read off the table's sums). The rest:
+# 规划 (表12 projects.table_sum / units.total_sum, not yet traced) and Suzhou S1.
+CHECK_NOT_CLEAN = (
+    "广州市规划和自然资源局_2026_部门预算.pdf",
+    "苏州市交通运输局_2026_部门预算.pdf",
+    "苏州市审计局_2026_部门预算.pdf",
+    "苏州市数据局_2026_部门预算.pdf",
 )
+CHECK_CLEAN = tuple(n for n in NAMES if n not in CHECK_NOT_CLEAN)
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if "广州" in n and n not in NOT_SELF_CONSISTENT])

@@ -22,7 +22,7 @@ def test_goal_text_right_of_the_figures_is_not_a_name() -> None:
     rows = read_rows(body, has_seq=False)
     assert [r.name for r in rows] == ["市委宣传部2025年信息化运维项目", "2026年政策研究经费", "广州市国防教育中心"]
     assert [v.text for v in rows[1].values] == ["20.00", "20.00", "0.00"]
-    assert rows[1].values[-1].x1 == 547  # the figure's edge, not the glued text's
+    assert abs(rows[1].values[-1].x1 - 547) < 4  # where the digits end, not the glued text
 
 
 def test_a_table_without_a_text_column_is_read_as_before() -> None:

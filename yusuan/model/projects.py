@@ -400,24 +400,23 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
     blocks, _, has_content = _blocks(lines, title)
     # a block without text is no row: figures of another column (a 绩效指标 value '40' on a line
     # of its own) would otherwise break the sums that tell unit subtotal rows
-    blocks = [
-        b
-        for b in blocks
-        if b.paragraphs() and not _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))
-    ]
+    totals = [b for b in blocks if b.paragraphs() and _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))]
+    blocks = [b for b in blocks if b.paragraphs() and b not in totals]
     amounts = [_dec(b.figures[0]) for b in blocks]
     by_column = _unit_by_column(lines, blocks)
+    by_sums = None if by_column is not None else _units_by_sums(amounts, _dec(totals[0].figures[0]) if totals else None)
     projects: list[Project] = []
     unit: str | None = None
     for i, block in enumerate(blocks):
         paragraphs = block.paragraphs()
         name = join_wrapped(paragraphs[0])
         content = join_wrapped(t for p in paragraphs[1:] for t in p) or None
-        is_unit = (
-            by_column[i]
-            if by_column is not None
-            else content is None and (has_content or _sums_following(amounts, i))
-        )
+        if by_column is not None:
+            is_unit = by_column[i]
+        elif by_sums is not None:
+            is_unit = by_sums[i] and content is None
+        else:
+            is_unit = content is None and (has_content or _sums_following(amounts, i, name))
         if is_unit:
             unit = clean_unit_name(name)
             continue
@@ -435,16 +434,54 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
     return projects
 
 
-def _sums_following(amounts: Sequence[Decimal], i: int) -> bool:
+def _units_by_sums(amounts: Sequence[Decimal], total: Decimal | None) -> list[bool] | None:
+    """Which rows are unit subtotals, read off the sums of the whole table: the first row is a
+    unit, its projects follow until they add up to it, then the next unit, and so on to the last
+    row; the units add up to the 合计. None when the rows do not parse that way (no unit rows,
+    or figures that do not add up), and for a parse without a 合计 to confirm it that finds one
+    unit only. Why the whole table: one subtotal matched alone can be a coincidence (two
+    projects of 1,000.00 under a third of 2,000.00)."""
+    flags = [False] * len(amounts)
+    units_sum = Decimal(0)
+    units_slack = Decimal(0)
+    i = 0
+    while i < len(amounts):
+        flags[i] = True
+        running, slack, j = Decimal(0), Decimal(0), i + 1
+        while j < len(amounts):
+            running += amounts[j]
+            slack += unit_step(amounts[j]) / 2
+            j += 1
+            if abs(running - amounts[i]) <= slack and (j == len(amounts) or amounts[j] != 0):
+                break
+        if j == i + 1 or abs(running - amounts[i]) > slack:
+            return None
+        units_sum += amounts[i]
+        units_slack += unit_step(amounts[i]) / 2
+        i = j
+    if total is None:
+        return flags if sum(flags) >= 2 else None
+    return flags if abs(units_sum - total) <= units_slack else None
+
+
+# How a budget unit's name ends (局, 中心, 委员会, 本级 …): a row equal to the one row after it is
+# that unit's subtotal only when it is named like a unit — two projects of 1,000.00 in a row
+# ('增加珠实集团资本金，用于市康养平台' then '…用于演艺投资平台') are not a unit and its project.
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")  # '广州市统计监测中心（广州市统计发展中心）'
+_UNIT_NAME = re.compile(r"(局|委员会|委|办公室|中心|院|所|站|队|馆|学校|校|本级|部|处|署|团|社|室|厅|政府|协会|联合会)$")
+
+
+def _sums_following(amounts: Sequence[Decimal], i: int, name: str = "") -> bool:
     """True when amounts[i] equals amounts[i+1] + … + amounts[j] for some j > i (a subtotal row),
-    allowing each printed part its rounding (half a unit of its last digit)."""
+    allowing each printed part its rounding (half a unit of its last digit); a match with the
+    next row alone counts only for a row named like a unit."""
     running = Decimal(0)
     slack = Decimal(0)
-    for value in amounts[i + 1 :]:
+    for j, value in enumerate(amounts[i + 1 :], start=i + 1):
         running += value
         slack += unit_step(value) / 2
         if abs(running - amounts[i]) <= slack:
-            return True
+            return j > i + 1 or _UNIT_NAME.search(_TRAILING_NOTE.sub("", name)) is not None
         if running > amounts[i] + slack:
             return False
     return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from yusuan.layout import Line
+from yusuan.layout import Cell, Line
 from yusuan.tables.amounts import amount_text as is_amount
 
 _DASHES = frozenset({"-", "—", "–", "－", "——"})
@@ -81,13 +81,15 @@ def _tokens(line: Line, right: float | None = None) -> list[tuple[str, int | Non
     for index, cell in enumerate(line.cells):
         text = cell.text
         if right is not None and cell.top is not None:
-            if cell.x0 >= right - 1 and not is_amount(text.strip()):
-                continue
             if cell.x1 > right + 1 and (glued := _GLUED_TEXT.match(text.strip())):
                 text = glued.group(1)  # '0.00保信息化…': the figure, then the next column's text
+            elif cell.x0 >= right - 1 and not is_amount(text.strip()):
+                continue
         parts = text.split()
         field = index if tabbed else None
-        edge = (min(cell.x1, right) if right is not None else cell.x1) if cell.top is not None and len(parts) == 1 else None
+        edge = cell.x1 if cell.top is not None and len(parts) == 1 else None
+        if edge is not None and text is not cell.text and cell.bottom is not None:
+            edge = cell.x0 + _figure_width(text, cell.bottom - cell.top)  # type: ignore[operator]
         for part in parts:
             m = _BRACKETED.match(part) if part[0] in _OPENERS else None
             if m:
@@ -160,19 +162,66 @@ def _repeats_figures(tokens: list[tuple[str, int | None, float | None]], row: Ra
     return True
 
 
-def _figures_right(body: list[Line]) -> float | None:
-    """The right edge of the printed figures (PDF), where text right of it is a trailing text
-    column; None without geometry, or when no text stands right of the figures."""
-    edges = [c.x1 for ln in body for c in ln.cells if c.top is not None and is_amount(c.text.strip())]
+def _figure_width(text: str, height: float) -> float:
+    """How wide a figure prints at a line ``height`` (digits about 0.55 em, '.' and ',' 0.3 em):
+    where a figure glued to the next column's text ends."""
+    return sum(0.3 * height if ch in ".,，" else 0.55 * height for ch in text)
+
+
+def _figures_right(body: list[Line]) -> dict[int, float]:
+    """Per page, the right edge of the printed figures (PDF) where text stands right of it: a
+    trailing text column (绩效目标, 备注). Pages without geometry or such text are left out; a
+    table may set its columns differently on every page."""
+    pages: dict[int, list[Line]] = {}
+    for line in body:
+        pages.setdefault(line.page, []).append(line)
+    out: dict[int, float] = {}
+    last: float | None = None
+    for page, lines in pages.items():
+        right = _page_figures_right(lines)
+        figure_lines = sum(1 for ln in lines if any(_figure_x1(c) is not None for c in ln.cells))
+        if right is None and figure_lines < 3:
+            right = last  # a page with a row or two: the columns of the page before
+        if right is not None:
+            out[page] = last = right
+    return out
+
+
+def _figure_x1(cell: Cell) -> float | None:
+    """Where the figure of a cell ends: the cell's edge, or for a figure glued to the next
+    column's text ('0.00保信息化…') the estimated end of its digits."""
+    text = cell.text.strip()
+    if cell.top is None or cell.bottom is None:
+        return None
+    if is_amount(text):
+        return cell.x1
+    glued = _GLUED_TEXT.match(text)
+    return cell.x0 + _figure_width(glued.group(1), cell.bottom - cell.top) if glued else None
+
+
+def _page_figures_right(lines: list[Line]) -> float | None:
+    figures = [[x for c in ln.cells if (x := _figure_x1(c)) is not None] for ln in lines]
+    edges = sorted(x for xs in figures for x in xs)
     if len(edges) < 3:
         return None
-    right = max(edges)
-    beyond = any(
-        c.top is not None and c.x0 >= right - 1 and c.text.strip() and not is_amount(c.text.strip())
-        for ln in body
-        for c in ln.cells
-    )
-    return right if beyond else None
+    # the rightmost figure column: a run of right edges within 3 pt that many rows share (a
+    # figure quoted inside the text column, '0.003、…', is no column)
+    need = max(2, sum(1 for xs in figures if xs) // 5)
+    runs: list[list[float]] = []
+    for x in edges:
+        if runs and x - runs[-1][-1] <= 3:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    columns = [run for run in runs if len(run) >= need]
+    if not columns:
+        return None
+    right = columns[-1][-1]
+    past = [t for ln in lines for c in ln.cells if c.top is not None and c.x0 >= right - 1 and (t := c.text.strip())]
+    # only text: a figure or a code there means another panel of a side-by-side table
+    if not past or any(is_amount(t) or t.isdigit() for t in past):
+        return None
+    return right
 
 
 def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
@@ -180,7 +229,7 @@ def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
     reader = _Reader(has_seq, uses_integers(body))
     right = _figures_right(body)
     for line in body:
-        tokens = _tokens(line, right)
+        tokens = _tokens(line, right.get(line.page))
         if _repeats_figures(tokens, reader.row, reader.integers):
             continue
         for position, (token, index, edge) in enumerate(tokens):
