@@ -174,3 +174,22 @@ def test_wrapped_text_in_a_ruled_box_is_one_cell_and_blank_boxes_are_empty_cells
 def test_without_rules_lines_are_as_before() -> None:
     boxes = [Box(42.0, 63.0, 80.0, 76.0, "合计", 0.99), Box(440.0, 63.0, 478.0, 76.0, "96.70", 0.98)]
     assert [c.text for c in lines_from_boxes(boxes, page=1)[0].cells] == ["合计", "96.70"]
+
+
+def test_glyphs_stacked_down_a_column_of_rows_are_no_rule() -> None:
+    """The same name on every row of a tight table stacks its vertical strokes, which blur into
+    runs longer than a glyph; they do not end on the row rules, so they are no cell border."""
+    image, draw = _page()
+    s, font = SCALE, _font(10)
+    rows = [100.0 + 14.0 * k for k in range(12)]
+    for y in rows:
+        draw.line([(40 * s, y * s), (500 * s, y * s)], fill=0, width=2)
+    for x in (40.0, 500.0):
+        draw.line([(x * s, rows[0] * s), (x * s, rows[-1] * s)], fill=0, width=2)
+    for y in rows[:-1]:
+        draw.text((45 * s, (y + 0.5) * s), "其他科学技术支出　行政事业单位医疗", font=font, fill=0)
+    ruling = find_rules(_scanned(image, 0.3), SCALE)
+    height, width = image.size[1], image.size[0]
+    vertical, horizontal = page_rules(ruling, Turn(skew(ruling) or 0.0, width / 2, height / 2, SCALE))
+    assert [x for x, _, _ in vertical] == [pytest.approx(40, abs=1), pytest.approx(500, abs=1)]
+    assert len(horizontal) == len(rows)

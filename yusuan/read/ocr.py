@@ -20,7 +20,7 @@ from typing import Any
 from yusuan.errors import UnreadableInput
 from yusuan.layout import Layout, Page
 from yusuan.read.ocr_lines import boxes_from_ocr, lines_from_boxes, page_turn
-from yusuan.read.ocr_rules import find_rules, page_rules, skew
+from yusuan.read.ocr_rules import find_rules, page_rules, skew, text_across
 
 SCALE = 2.0  # PDF points → pixels: 144 dpi, enough for 9-pt table text, ~10 s a dense page on 2 cores
 
@@ -59,7 +59,7 @@ def ocr_array(
     boxes = boxes_from_ocr(results, scale, turn)
     return Page(
         number=page,
-        lines=lines_from_boxes(boxes, page, first_line, vrules, hrules, width / scale),
+        lines=lines_from_boxes(boxes, page, first_line, vrules, hrules, width / scale, text_across(ruling, turn)),
         width=width / scale,
         height=height / scale,
         ocr=True,

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -74,6 +74,12 @@ class Turn:
         cos, sin = math.cos(-self.angle), math.sin(-self.angle)
         dx, dy = x - self.cx, y - self.cy
         return (self.cx + dx * cos - dy * sin) / self.scale, (self.cy + dx * sin + dy * cos) / self.scale
+
+    def undo(self, x: float, y: float) -> tuple[float, float]:
+        """(x, y) in the deskewed frame → image pixels (the inverse of :meth:`apply`)."""
+        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        dx, dy = x * self.scale - self.cx, y * self.scale - self.cy
+        return self.cx + dx * cos - dy * sin, self.cy + dx * sin + dy * cos
 
 
 def page_turn(results: Sequence[tuple[Quad, str, float]], scale: float = 1.0, angle: float | None = None) -> Turn:
@@ -159,7 +165,12 @@ def _crossing(rules: Sequence[Rule], lo: float, hi: float, a: float, b: float) -
     return sorted(x for x, start, end in rules if lo < x < hi and start <= a and end >= b)
 
 
-def fit_to_rules(boxes: Sequence[Box], vrules: Sequence[Rule], hrules: Sequence[HRule] = ()) -> list[Box]:
+def fit_to_rules(
+    boxes: Sequence[Box],
+    vrules: Sequence[Rule],
+    hrules: Sequence[HRule] = (),
+    across: Callable[[float, float, float], bool] | None = None,
+) -> list[Box]:
     """Boxes trimmed to the ruled cell they sit in, and cut where a vertical rule runs through them.
 
     Why: the detector pads its boxes, so a box of text set close to a rule reaches over it, and
@@ -167,8 +178,10 @@ def fit_to_rules(boxes: Sequence[Box], vrules: Sequence[Rule], hrules: Sequence[
     its own; a rule just inside a box's end is that end. And the detector reads two neighbouring
     ruled cells as one box when their texts nearly touch ('…经费预算' + '2.38'): a rule crossing a
     box's whole height well inside it is a cell border, never part of the text (a stroke of a
-    large glyph ends inside its box). The text is cut at the character edge nearest the rule,
-    counting CJK characters double as :func:`box_cells` does."""
+    large glyph ends inside its box) — unless ``across(x, top, bottom)`` says the text runs on
+    over the rule (a title overflowing into a blank cell is printed over its border). The text is
+    cut at the character edge nearest the rule, counting CJK characters double as
+    :func:`box_cells` does."""
     if not vrules and not hrules:
         return list(boxes)
     out: list[Box] = []
@@ -187,7 +200,7 @@ def fit_to_rules(boxes: Sequence[Box], vrules: Sequence[Rule], hrules: Sequence[
                 x0 = x
             elif box.x1 - x < edge:
                 x1 = min(x1, x)
-            else:
+            elif across is None or not across(x, top, bottom):
                 cuts.append(x)
         if not cuts:
             out.append(Box(x0, top, x1, bottom, box.text, box.score))
@@ -283,15 +296,16 @@ def lines_from_boxes(
     vrules: Sequence[Rule] = (),
     hrules: Sequence[HRule] = (),
     width: float | None = None,
+    across: Callable[[float, float, float], bool] | None = None,
 ) -> list[Line]:
     """Lines of cells for one page, numbered from ``first_line``.
 
     With the page's ruling lines (found in the image, :mod:`yusuan.read.ocr_rules`), boxes are
     cut at vertical rules and ruled tables are rebuilt box by box as in a PDF
     (:func:`yusuan.read.pdf_boxes.ruled_lines`): wrapped text is one cell, blank boxes are empty
-    cells. ``width`` is the page width in the boxes' units."""
+    cells. ``width`` is the page width in the boxes' units; ``across`` see :func:`fit_to_rules`."""
     vrules, hrules = sorted(vrules), sorted(hrules)
-    rows = line_cells(fit_to_rules(boxes, vrules, hrules), vrules)
+    rows = line_cells(fit_to_rules(boxes, vrules, hrules, across), vrules)
     if vrules and hrules:
         sources = [c for cells, _, _ in rows for c in cells]
         rows = [(_as_ocr(cells, sources), top, bottom) for cells, top, bottom in ruled_lines(rows, vrules, hrules, width)]

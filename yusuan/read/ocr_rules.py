@@ -20,6 +20,7 @@ deskewed page frame as the OCR boxes (:func:`yusuan.read.ocr_lines.page_turn`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,6 +35,12 @@ MAX_SLOPE = 0.03  # ≈ 1.7°: scans are turned by less; steeper candidates are 
 DARK = 0.72  # a pixel darker than this share of the paper's median grey is ink
 _GAP = 3.0  # points: runs of one rule this close are joined (noise, a blurred crossing)
 _THICK = 1.5  # points: runs whose deskewed positions are this close are one rule's thickness
+LONG_VRULE = 40.0  # points: a shorter vertical rule must end on horizontal rules (a cell border)
+_END = 2.0  # points: ... within this distance (glyphs stacked in a column of rows do not)
+_CLEAR = (1.25, 1.75, 2.25)  # points beside a vertical rule where a rule has paper on one side
+_CROWDED = 0.25  # ... in all but this share of its rows (glyph strokes: ink on both sides)
+_BESIDE = (1.5, 2.0)  # points from a rule where text running across it leaves ink on both sides
+_ACROSS = 0.5  # ... in at least this share of the text's rows, on the emptier side
 
 # A segment in image pixels: (x0, y0, x1, y1), from its left (top) end to its right (bottom) end.
 Segment = tuple[float, float, float, float]
@@ -46,6 +53,7 @@ class Ruling:
     slope: float = 0.0
     horizontal: list[Segment] = field(default_factory=list)
     vertical: list[Segment] = field(default_factory=list)
+    ink: np.ndarray | None = field(default=None, repr=False)  # the dark-pixel mask they came from
 
 
 def gray_of(image: np.ndarray) -> np.ndarray:
@@ -151,12 +159,102 @@ def find_rules(image: np.ndarray, scale: float = 1.0) -> Ruling:
     v_cols, v_starts, v_ends = runs(mask.T, min_run)
     # without horizontal rules the vertical ones give the skew (x = −slope·y)
     slope = _slope(h_rows, h_starts, h_ends) if len(h_rows) >= 3 else -_slope(v_cols, v_starts, v_ends)
-    ruling = Ruling(slope=slope)
-    for y, x0, x1 in _lines(h_rows, h_starts, h_ends, slope, scale, MIN_HRULE):
+    ruling = Ruling(slope=slope, ink=mask)
+    horizontal = _lines(h_rows, h_starts, h_ends, slope, scale, MIN_HRULE)
+    for y, x0, x1 in horizontal:
         ruling.horizontal.append((x0, y + slope * x0, x1, y + slope * x1))
     for x, y0, y1 in _lines(v_cols, v_starts, v_ends, -slope, scale, MIN_VRULE):
-        ruling.vertical.append((x - slope * y0, y0, x - slope * y1, y1))
+        if (
+            y1 - y0 >= LONG_VRULE * scale or _ends_on_rules(x, y0, y1, slope, horizontal, scale)
+        ) and _clear_beside(mask, x, y0, y1, slope, horizontal, scale):
+            ruling.vertical.append((x - slope * y0, y0, x - slope * y1, y1))
     return ruling
+
+
+def _clear_beside(
+    mask: np.ndarray,
+    x: float,
+    y0: float,
+    y1: float,
+    slope: float,
+    horizontal: list[tuple[float, float, float]],
+    scale: float,
+) -> bool:
+    """Whether a vertical rule has paper on at least one side in nearly all its rows.
+
+    Why: where a table's text touches its row rules, the vertical strokes of the same glyphs on
+    row after row (a column of equal names) join through the rules into one long run; such a run
+    has the rest of its glyphs on both sides, a border has at most one cell's text close to it.
+    Rows where horizontal rules cross are left out."""
+    height, width = mask.shape
+    ys = np.arange(max(int(y0), 0), min(int(y1), height))
+    if len(ys) == 0:
+        return True
+    xs = x - slope * ys
+    keep = np.ones(len(ys), dtype=bool)
+    middle = float(xs.mean())
+    for y, a, b in horizontal:
+        if a - 2 * scale <= middle <= b + 2 * scale:
+            keep &= np.abs(ys - (y + slope * middle)) > _THICK * scale
+    ys, xs = ys[keep], xs[keep]
+    if len(ys) == 0:
+        return True
+    left = np.zeros(len(ys), dtype=bool)
+    right = np.zeros(len(ys), dtype=bool)
+    for offset in _CLEAR:
+        left |= mask[ys, np.clip(np.rint(xs - offset * scale).astype(int), 0, width - 1)]
+        right |= mask[ys, np.clip(np.rint(xs + offset * scale).astype(int), 0, width - 1)]
+    return float((left & right).mean()) <= _CROWDED
+
+
+def _ends_on_rules(
+    x: float, y0: float, y1: float, slope: float, horizontal: list[tuple[float, float, float]], scale: float
+) -> bool:
+    """Whether both ends of a short vertical rule (x deskewed as x + slope·y) lie on horizontal rules.
+
+    Why: a column of rows with the same name stacks the same glyph strokes one above the other,
+    and with blur they run together longer than one glyph; a cell border runs from rule to rule."""
+    tolerance = _END * scale
+    ends = [False, False]
+    for y, a, b in horizontal:
+        at = x - slope * y0  # where the vertical rule is, near this horizontal one
+        if not a - tolerance <= at <= b + tolerance:
+            continue
+        row = y + slope * at
+        ends[0] = ends[0] or abs(row - y0) <= tolerance
+        ends[1] = ends[1] or abs(row - y1) <= tolerance
+    return ends[0] and ends[1]
+
+
+def text_across(ruling: Ruling, turn: Turn) -> Callable[[float, float, float], bool]:
+    """A test of whether text runs across a vertical rule at x between top and bottom (page frame).
+
+    Why: a title or a long name overflowing into the blank cell beside it is printed over that
+    cell's border ('部门：辽宁省工业和信息化厅'), while two cells' texts always leave a gap at the
+    rule between them. Ink close beside the rule on both sides, in most of the text's rows, is
+    text running across."""
+    mask = ruling.ink
+
+    def across(x: float, top: float, bottom: float) -> bool:
+        if mask is None or bottom <= top:
+            return False
+        height, width = mask.shape
+        margin = 0.15 * (bottom - top)
+        ys = np.arange(top + margin, bottom - margin, 0.5)
+        if len(ys) == 0:
+            return False
+        shares = []
+        for side in (-1, 1):
+            hits = []
+            for offset in _BESIDE:
+                px, py = zip(*(turn.undo(x + side * offset, y) for y in ys), strict=True)
+                cols = np.clip(np.rint(px).astype(int), 0, width - 1)
+                rows = np.clip(np.rint(py).astype(int), 0, height - 1)
+                hits.append(mask[rows, cols].mean())
+            shares.append(float(np.mean(hits)))
+        return min(shares) >= _ACROSS
+
+    return across
 
 
 def page_rules(ruling: Ruling, turn: Turn) -> tuple[list[Rule], list[HRule]]:
