@@ -47,3 +47,28 @@ def test_a_sparse_row_is_placed_under_its_headings() -> None:
     assert place_by_anchors(row, anchors) == (0, 3, 4)
     row.values[2] = Value("121.34", None, line, 100.0)  # left of every heading: not placed
     assert place_by_anchors(row, anchors) is None
+
+
+SUZHOU_INCOME_HEADER = [  # 苏州市交通运输局 收入总表 p.9: group words centred over their members, no rules
+    _line(1, 71.0, [(8, 40, "部门代码"), (68, 111, "部门名称"), (149, 170, "合计"), (371, 415, "本年收入"), (688, 754, "上年结转结余")]),
+    _line(2, 79.0, [
+        (200, 218, "小计"), (236, 281, "一般公共预算"), (284, 320, "政府性基金预算"), (324, 351, "国有资本经营预算"),
+        (357, 402, "财政专户管理资金"), (419, 437, "事业收入"), (455, 491, "事业单位经营收入"),
+        (497, 524, "上级补助收入"), (531, 558, "附属单位上缴收入"), (573, 591, "其他收入"), (615, 633, "小计"),
+        (647, 683, "一般公共预算"), (688, 724, "政府性基金预算"), (727, 754, "国有资本经营预算"),
+        (757, 793, "财政专户管理资金"), (808, 826, "单位资金"),
+    ]),
+]
+
+
+def test_centred_group_words_claim_the_members_they_are_centred_on() -> None:
+    """上年结转结余 starts where 政府性基金预算 under it does, but is centred over 小计 … 单位资金."""
+    columns = header_columns(SUZHOU_INCOME_HEADER)
+    assert columns == [
+        "total", "current_year_total", "general_public_budget", "government_fund", "state_capital",
+        "fiscal_special_account", "business", "operating_income", "upper_subsidy", "subsidiary_remit", "other",
+        "carryover", "carryover.general_public_budget", "carryover.government_fund", "carryover.state_capital",
+        "carryover.fiscal_special_account", "carryover.unit_funds",
+    ]
+    anchors = header_anchors(SUZHOU_INCOME_HEADER, len(columns))
+    assert anchors is not None and anchors[0] == 149 and anchors[10] == 573 and anchors[-1] == 808

@@ -60,14 +60,20 @@ def scan(text: str, catalogue: Catalogue) -> list[Word]:
     return [words[m.group()] for m in pattern.finditer(text)]
 
 
-def _expand(group: ColumnGroup, words: list[Word], start: int, claimed: set[int], prefix: str) -> list[str]:
-    """A group's own column then its members, claiming their words after ``start``."""
+def _expand(
+    group: ColumnGroup, words: list[Word], start: int, claimed: set[int], prefix: str, ordered: bool = False
+) -> list[str]:
+    """A group's own column then its members, claiming their words after ``start``; in an
+    ``ordered`` header (PDF geometry: every group word stands right before its members) the
+    members end at the next group word that is not one of them."""
     out = [prefix + group.key]
     want_sub = True
     taken: set[str] = set()
     for j in range(start + 1, len(words)):
         word = words[j]
         member = word.group.key if word.group is not None else word.key
+        if ordered and word.group is not None and word.group.key not in group.members and j not in claimed:
+            break
         if j in claimed or (member in taken and member is not None):
             continue
         if member in group.members:
@@ -77,7 +83,7 @@ def _expand(group: ColumnGroup, words: list[Word], start: int, claimed: set[int]
             want_sub = False
         elif word.group is not None and word.group.key in group.members:
             claimed.add(j)
-            out.extend(_expand(word.group, words, j, claimed, prefix + group.prefix))
+            out.extend(_expand(word.group, words, j, claimed, prefix + group.prefix, ordered))
         elif word.key in group.members and word.group is None:
             claimed.add(j)
             out.append(prefix + group.prefix + word.key)
@@ -91,8 +97,9 @@ def _dedupe(keys: list[str]) -> list[str]:
     return [k for k in keys if not (k in seen or seen.add(k))]
 
 
-def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
-    """Canonical column keys named by a squashed header text, in printed order.
+def columns_of_text(text: str, catalogue: Catalogue | None = None, ordered: bool = False) -> list[str]:
+    """Canonical column keys named by a squashed header text, in printed order (``ordered``: the
+    text was laid out by x, see :func:`_expand`).
 
     A group word printed before the row-label captions (科目名称…) whose members come after other
     columns' words is top-aligned above them ('项目 本年支出' over '年初结转 本年收入 小计 基本
@@ -109,7 +116,7 @@ def columns_of_text(text: str, catalogue: Catalogue | None = None) -> list[str]:
         claimed.add(i)
         if word.group is not None:
             before = set(claimed)
-            keys = _expand(word.group, words, i, claimed, "")
+            keys = _expand(word.group, words, i, claimed, "", ordered)
             pieces.append((_group_position(words, i, sorted(claimed - before), labels), keys))
         elif word.key is not None:
             pieces.append((i, [word.key]))
@@ -203,22 +210,15 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
     placed: list[tuple[float, int, str]] = []
     moved: set[tuple[int, str]] = set()  # group words placed just before their first member
     for row, line in enumerate(header):
+        firsts = _first_members(header, row, names)
         for index, cell in enumerate(line.cells):
             text = squash(cell.text)
             if not text:
                 continue
             key = cell.x0
-            if any(name in text for name in names):
-                left, right = _span(line, index)
-                below = [
-                    c.x0
-                    for lower in header[row + 1 :]
-                    for c in lower.cells
-                    if c.text.strip() and left <= (c.x0 + c.x1) / 2 <= right
-                ]
-                if below:
-                    key = min(below) - 0.5
-                    moved.add((row, text))
+            if index in firsts:
+                key = firsts[index] - 0.5
+                moved.add((row, text))
             placed.append((key, row, text))
     placed.sort()
     out, last = [], None
@@ -229,6 +229,41 @@ def _geometry_text(header: Sequence[Line], catalogue: Catalogue | None = None) -
         out.append(("" if stacked else "|") + text)
         last = (x0, (row, text))
     return "".join(out)
+
+
+_CENTRED = 5.0  # points: a group word this close to the middle of its members is centred over them
+
+
+def _first_members(header: Sequence[Line], row: int, names: tuple[str, ...]) -> dict[int, float]:
+    """x0 of the first member under each group word of header line ``row``, by cell index.
+
+    A centred group word ('本年收入' over 小计 … 其他收入, '上年结转结余' over 小计 … 单位资金) is the
+    middle of its members: taken right to left, each group claims the run of lower cells ending
+    where the group to its right begins whose middle is nearest its own. A group word that no run
+    centres on is left-aligned in its merged cell, right over its first member.
+    """
+    line = header[row]
+    lower = sorted(
+        (c for below in header[row + 1 :] for c in below.cells if c.text.strip()), key=lambda c: c.x0
+    )
+    out: dict[int, float] = {}
+    limit = float("inf")
+    groups = [i for i, c in enumerate(line.cells) if c.text.strip() and any(n in squash(c.text) for n in names)]
+    for index in reversed(groups):
+        cell = line.cells[index]
+        left, right = _span(line, index)
+        below = [c for c in lower if left <= (c.x0 + c.x1) / 2 <= right and (c.x0 + c.x1) / 2 < limit]
+        if not below:
+            continue
+        middle = (cell.x0 + cell.x1) / 2
+        last = below[-1]
+        first = min((c for c in below if c.x0 <= last.x0), key=lambda c: abs((c.x0 + last.x1) / 2 - middle))
+        aligned = [c for c in below if abs(c.x0 - cell.x0) < 2]
+        if aligned and abs((first.x0 + last.x1) / 2 - middle) > _CENTRED:
+            first = aligned[0]
+        out[index] = first.x0
+        limit = min(first.x0, cell.x0)
+    return out
 
 
 def header_anchors(header: Sequence[Line], n: int, catalogue: Catalogue | None = None) -> list[float] | None:
@@ -243,24 +278,25 @@ def header_anchors(header: Sequence[Line], n: int, catalogue: Catalogue | None =
     """
     catalogue = catalogue or load_catalogue()
     subtotals = {s for g in catalogue.groups for s in g.subtotal}
-    cells = [(row, c) for row, line in enumerate(header) for c in line.cells if c.text.strip()]
-    if not cells or any(c.top is None for _, c in cells):
+    cells = [(row, i, c) for row, line in enumerate(header) for i, c in enumerate(line.cells) if c.text.strip()]
+    if not cells or any(c.top is None for _, _, c in cells):
         return None
-    groups: list[tuple[int, float, float]] = []
+    groups: list[tuple[int, float, float, float]] = []
     stacks: list[tuple[float, str]] = []
-    for row, cell in sorted(cells, key=lambda rc: (rc[1].x0, rc[0])):
+    for row, index, cell in sorted(cells, key=lambda rc: (rc[2].x0, rc[0])):
         text = squash(cell.text)
         words = scan(text, catalogue)
         if len(words) == 1 and words[0].group is not None and words[0].text == text:
-            groups.append((row, cell.x0, cell.x1))
+            left, right = _span(header[row], index)  # a centred group word is narrower than its members
+            groups.append((row, cell.x0, left, right))
             continue
         if stacks and abs(stacks[-1][0] - cell.x0) < 2:
             stacks[-1] = (stacks[-1][0], stacks[-1][1] + text)
         else:
             stacks.append((cell.x0, text))
     leaves = [x0 for x0, text in stacks if _is_heading(text, catalogue, subtotals)]
-    for row, x0, x1 in groups:  # a group with nothing under it is a column of its own
-        if not any(r > row and x0 - 2 <= c.x0 and c.x1 <= x1 + 2 for r, c in cells):
+    for row, x0, left, right in groups:  # a group with nothing under it is a column of its own
+        if not any(r > row and left <= (c.x0 + c.x1) / 2 <= right for r, _, c in cells):
             leaves.append(x0)
     leaves.sort()
     return leaves if len(leaves) == n else None
@@ -279,7 +315,14 @@ def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None, b
     text = header_text(header, body)
     if is_panel(text):
         return ["total"]
-    return columns_of_text(text, catalogue)
+    return columns_of_text(text, catalogue, ordered=_by_geometry(header, body))
+
+
+def _by_geometry(header: Sequence[Line], body: Sequence[Line]) -> bool:
+    """Whether :func:`header_text` lays ``header`` out by x (a PDF header over its own columns)."""
+    if not header or all("\t" in line.raw for line in header):
+        return False
+    return all(cell.top is not None for line in header for cell in line.cells) and not _misplaced(header, body)
 
 
 def is_panel(header_text: str) -> bool:

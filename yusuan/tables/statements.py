@@ -245,6 +245,20 @@ def _level(row: RawRow) -> str:
     return "total" if squash(row.name) in _TOTALS else "item"
 
 
+def _department_rows(levels: list[str], rows: list[RawRow]) -> list[str]:
+    """A unit-coded row whose code heads the unit codes printed after it ('024 苏州市审计局' over
+    '024001 苏州市审计局') is the department's subtotal, not one more unit: level ``total``."""
+    out = list(levels)
+    for i, level in enumerate(levels):
+        code = rows[i].code or ""
+        if level != "unit" or not code:
+            continue
+        following = [rows[j].code or "" for j in range(i + 1, len(rows)) if levels[j] == "unit"]
+        if following and all(c.startswith(code) and len(c) > len(code) for c in following[:1]):
+            out[i] = "total"
+    return out
+
+
 def _part_total(name: str, catalogue: Catalogue) -> str | None:
     """'人员经费合计' → 'personnel': a panel table's per-column total printed as its own row."""
     text = squash(name)
@@ -271,12 +285,14 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     _refine(rows, options, len(columns))
     unit: str | None = None
     printed: dict[int, RawRow] = {}
-    for row, choice in zip(rows, options, strict=True):
+    levels = _department_rows([_level(row) for row in rows], rows)
+    for row, choice, level in zip(rows, options, levels, strict=True):
         part = _part_total(row.name, catalogue) if not row.code and row.values else None
         if part is not None:
             _add_part_total(st, table, source, row, part)
             continue
         item = _item(table, source, row, columns, choice[0])
+        item.level = level
         if item.level == "unit":
             unit = item.name
         item.unit = unit if item.level != "total" else None
