@@ -304,11 +304,11 @@ def test_guangzhou_project_table_recognised(name: str) -> None:
     assert not raw, f"{name}: tables kept raw: {raw}"
 
 
-# Files whose `yusuan check` gives no error at all (G6 fixed: 表12 header kept, 其他资金 keyed as
-# unit_funds, 绩效目标 text kept out of row names, unit rows read off the table's sums; Suzhou S1:
-# centred group headings, the 3-digit department row a subtotal over its units). The rest:
-# 规划 (表12 projects.table_sum / units.total_sum, not yet traced).
-CHECK_NOT_CLEAN = ("广州市规划和自然资源局_2026_部门预算.pdf",)
+# Files whose `yusuan check` gives no error at all: every one (G6 fixed: 表12 header kept, 其他资金
+# keyed as unit_funds, 绩效目标 text kept out of row names, unit rows read off the table's sums and
+# marked by the project reader; Suzhou S1: centred group headings, the 3-digit department row a
+# subtotal over its units). A file that regresses goes here with the reason.
+CHECK_NOT_CLEAN: tuple[str, ...] = ()
 CHECK_CLEAN = tuple(n for n in NAMES if n not in CHECK_NOT_CLEAN)
 
 

@@ -34,3 +34,35 @@ def test_a_lone_match_counts_only_for_a_name_like_a_unit() -> None:
     assert not _sums_following(amounts, 0, "增加珠实集团资本金，用于市康养平台")
     assert _sums_following(amounts, 0, "广州市国防教育中心")
     assert _sums_following(amounts, 0, "广州市统计监测中心（广州市统计发展中心）")
+
+
+def test_unit_rows_are_marked_as_the_project_reader_told_them_apart() -> None:
+    """广州 规划局 表12: '广州市城市规划展览中心' 1,250.00 is a project of the bureau, printed before
+    the centre's own subtotal row of the same name; only the subtotal row becomes a unit row."""
+    from yusuan.check.index import TableIndex
+    from yusuan.model import Amount, LineItem, Project, Provenance, StatementTable
+    from yusuan.model.projects import mark_unit_rows
+
+    def item(name: str, value: str, line: int, level: str = "item") -> LineItem:
+        at = Provenance(source="x.pdf", line=line)
+        return LineItem(name, {"total": Amount(Decimal(value), value, at)}, level=level, where=at)
+
+    def project(name: str, value: str, line: int, unit: str) -> Project:
+        at = Provenance(source="x.pdf", line=line)
+        return Project(name, Amount(Decimal(value), value, at), unit=unit, where=at)
+
+    table = StatementTable(kind="project_expenditure", title="项目支出表")
+    table.items = [
+        item("合计", "1350.00", 1, "total"), item("广州市规划和自然资源局", "1250.00", 2),
+        item("广州市城市规划展览中心", "1250.00", 3), item("广州市城市规划展览中心", "100.00", 4),
+        item("业务用房物业管理费", "100.00", 5),
+    ]
+    projects = [
+        project("广州市城市规划展览中心", "1250.00", 3, "广州市规划和自然资源局"),
+        project("业务用房物业管理费", "100.00", 5, "广州市城市规划展览中心"),
+    ]
+    mark_unit_rows(table, projects)
+    assert [i.level for i in table.items] == ["total", "unit", "item", "unit", "item"]
+    assert table.items[4].unit == "广州市城市规划展览中心"
+    index = TableIndex.build(table, frozenset({"广州市规划和自然资源局", "广州市城市规划展览中心"}))
+    assert [u.where.line for u in index.unit_rows if u.where] == [2, 4]

@@ -42,15 +42,17 @@ class TableIndex:
         """Index ``table``'s rows (first printing of a code in a unit block wins).
 
         A code-less row named after a budget unit in ``units`` is that unit's subtotal even when
-        the reader left it at level ``item``.
+        the reader left it at level ``item`` — unless the reader marked unit rows itself (then a
+        project named like a unit stays a project).
         """
         index = cls(table)
         codes: dict[str | None, dict[str, LineItem]] = defaultdict(dict)
         block: str | None = None  # code rows after a unit's subtotal belong to that unit
+        by_name = not any(item.level == "unit" for item in table.items)  # the reader marked none
         for item in table.items:
             if item.level == "total" and item.unit is None:
                 index.subtotal.setdefault(None, item)
-            elif item.level == "unit" or (not item.code and item.level == "item" and item.name in units):
+            elif item.level == "unit" or (by_name and not item.code and item.level == "item" and item.name in units):
                 block = item.unit or item.name
                 index.unit_rows.append(item)
                 index.subtotal.setdefault(block, item)

@@ -14,7 +14,7 @@ from yusuan.model.identity import identify
 from yusuan.model.narrative import read_narrative, trailing_prose
 from yusuan.model.narrative_projects import projects_from_narrative
 from yusuan.model.performance import read_performance
-from yusuan.model.projects import read_projects
+from yusuan.model.projects import mark_unit_rows, read_projects
 from yusuan.model.three_public import read_three_public
 from yusuan.tables import statements
 from yusuan.tables.table import Table
@@ -62,7 +62,10 @@ def build(layout: Layout, tables: list[Table], narrative_lines: list[Line]) -> D
         if table.kind == "three_public":
             d.three_public = d.three_public or read_three_public(table, source, spans(table))
         elif table.kind == "project_expenditure":
-            d.projects.extend(read_projects(table, source, spans(table)))
+            listed = read_projects(table, source, spans(table))
+            d.projects.extend(listed)
+            d.tables.append(mark_unit_rows(statements.interpret(table, source), listed))
+            continue
         elif table.kind in ("performance_overall", "performance_project"):
             d.performance.extend(read_performance(table, source, spans(table)))
         d.tables.append(statements.interpret(table, source))

@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from yusuan.layout import Line
-from yusuan.model.disclosure import Project
+from yusuan.model.disclosure import Project, StatementTable
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
 from yusuan.money import is_amount, parse_amount, unit_step
@@ -502,3 +502,23 @@ def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None
     if grid is not None:
         return grid
     return _read_flowing(span, squash(table.title_line.text), where)
+
+
+def mark_unit_rows(table: StatementTable, projects: Sequence[Project]) -> StatementTable:
+    """Give the 项目支出表's unit subtotal rows level ``unit`` (and the rows under them their unit),
+    as the project reader told them apart: a row that is no project and bears a project's unit
+    name. Why here: a project may be named like a unit ('广州市城市规划展览中心' 1,250.00, a project
+    of 规划局 printed before that centre's own subtotal row), so names alone cannot tell them."""
+    lines = {p.where.line for p in projects if p.where is not None}
+    units = {p.unit for p in projects if p.unit}
+    current: str | None = None
+    for item in table.items:
+        if item.level == "total":
+            current = None
+            continue
+        line = item.where.line if item.where is not None else None
+        if item.level == "item" and not item.code and line not in lines and clean_unit_name(item.name) in units:
+            item.level, current = "unit", clean_unit_name(item.name)
+        if item.level in ("item", "unit") and current is not None:
+            item.unit = current
+    return table
