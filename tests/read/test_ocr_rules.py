@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from yusuan.read.ocr_lines import Box, Turn, fit_to_rules, lines_from_boxes
+from yusuan.read.ocr_lines import Box, Turn, fit_to_rules, lines_from_boxes, restore_yi
 from yusuan.read.ocr_rules import find_rules, page_rules, skew
 
 SCALE = 2.0  # pixels per point, as ocr_pdf_pages renders
@@ -193,3 +193,12 @@ def test_glyphs_stacked_down_a_column_of_rows_are_no_rule() -> None:
     vertical, horizontal = page_rules(ruling, Turn(skew(ruling) or 0.0, width / 2, height / 2, SCALE))
     assert [x for x, _, _ in vertical] == [pytest.approx(40, abs=1), pytest.approx(500, abs=1)]
     assert len(horizontal) == len(rows)
+
+
+def test_a_lost_yi_is_put_back_before_ban() -> None:
+    assert restore_yi("般公共预算基本支出") == "一般公共预算基本支出"
+    assert restore_yi("般行政管理事务") == "一般行政管理事务"
+    assert restore_yi("一般公共预算") == "一般公共预算"
+    assert restore_yi("万般") == "万般"
+    (line,) = lines_from_boxes([Box(10.0, 10.0, 120.0, 22.0, "般公共预算拨款收入", 0.9)], page=1)
+    assert line.cells[0].text == "一般公共预算拨款收入"

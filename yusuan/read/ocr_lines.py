@@ -139,10 +139,22 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text) or 1
 
 
+_LOST_YI = re.compile(r"^般(?=公共|行政)")
+
+
+def restore_yi(text: str) -> str:
+    """'一' put back before '般公共…' / '般行政…' at the start of a cell.
+
+    Why: the detector drops a lone '一' set close to a cell's left rule (it takes the stroke for
+    part of the rule), and '般公共预算基本支出' then names no column ('一般公共预算' does); in
+    these tables '般' never begins a name on its own."""
+    return _LOST_YI.sub("一般", text)
+
+
 def box_cells(box: Box) -> list[Cell]:
     """The cells of one box: one, or several when it joins amounts and labels (x interpolated
     by character width, CJK counting double), every one marked OCR with the box's confidence."""
-    pieces = split_pieces(box.text)
+    pieces = [restore_yi(p) for p in split_pieces(box.text)]
     if not pieces:
         return []
     total = _width(" ".join(pieces))
