@@ -133,14 +133,14 @@ H = [(60.0, 40.0, 480.0), (80.0, 40.0, 480.0), (100.0, 40.0, 480.0), (120.0, 40.
 
 def test_a_box_reaching_over_its_rule_is_trimmed_to_it() -> None:
     (box,) = fit_to_rules([Box(105.0, 64.0, 200.0, 77.0, "一、社会保障和就业支出", 0.9)], V, H)
-    assert (box.x0, box.x1, box.text) == (110.0, 200.0, "一、社会保障和就业支出")
+    assert (box.x0, box.x1, box.text) == (110.75, 200.0, "一、社会保障和就业支出")
 
 
 def test_a_box_across_a_rule_is_cut_there() -> None:
     # '老干部服务工作经费预算' (22 widths) ends at the rule x = 330, '2.38' (4) after it
     box = Box(220.0, 64.0, 220.0 + 26 * 5.0, 77.0, "老干部服务工作经费预算2.38", 0.8)
     left, right = fit_to_rules([box], V, H)
-    assert (left.text, left.x1, right.text, right.x0) == ("老干部服务工作经费预算", 330.0, "2.38", 330.0)
+    assert (left.text, left.x1, right.text, right.x0) == ("老干部服务工作经费预算", 329.25, "2.38", 330.75)
 
 
 def test_a_rule_ending_inside_a_box_does_not_cut_it() -> None:

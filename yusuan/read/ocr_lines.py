@@ -170,6 +170,7 @@ def box_cells(box: Box) -> list[Cell]:
 
 
 _EDGE_EM = 0.8  # a rule this close (in box heights) inside a box's end is the end's own border
+_INSIDE = 0.75  # points: a box trimmed or cut at a rule keeps this far inside it, as printed text does
 
 
 def _crossing(rules: Sequence[Rule], lo: float, hi: float, a: float, b: float) -> list[float]:
@@ -203,15 +204,15 @@ def fit_to_rules(
         middle = (x0 + x1) / 2
         for y in _crossing(hrules, top, bottom, middle, middle):
             if y - top < 0.35 * box.height:
-                top = y
+                top = y + _INSIDE
             elif bottom - y < 0.35 * box.height:
-                bottom = y
+                bottom = y - _INSIDE
         cuts = []
         for x in _crossing(vrules, x0, x1, top, bottom):
             if x - box.x0 < edge:
-                x0 = x
+                x0 = x + _INSIDE
             elif box.x1 - x < edge:
-                x1 = min(x1, x)
+                x1 = min(x1, x - _INSIDE)
             elif across is None or not across(x, top, bottom):
                 cuts.append(x)
         if not cuts:
@@ -229,11 +230,11 @@ def fit_to_rules(
                 end, right = len(box.text), x1
             else:
                 end = min(range(start, len(box.text) + 1), key=lambda i, x=x: abs(edges[i] - x))
-                right = x
+                right = x - _INSIDE
             piece = box.text[start:end].strip()
             if piece:
                 out.append(Box(left, top, right, bottom, piece, box.score))
-            start, left = end, right
+            start, left = end, right + 2 * _INSIDE
     return out
 
 
