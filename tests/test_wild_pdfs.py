@@ -330,3 +330,12 @@ def test_check_finds_no_error(name: str) -> None:
 
     d, _ = _read(name)
     assert not [f"{f.rule}: {f.message}" for f in run_checks(d) if f.severity == "error"]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if "广州" in n and n not in NOT_SELF_CONSISTENT])
+def test_guangzhou_project_names_are_clean(name: str) -> None:
+    """G7: no 绩效目标 text glued to a figure starts a name ('0.002.信访件办结率…'), and the table's
+    note ('注：无。', 生态环境局 p.100) is not the last project's name."""
+    d, _ = _read(name)
+    bad = [p.name for p in d.projects if p.name.startswith("0.0") or "注：" in p.name]
+    assert not bad, bad[:3]

@@ -159,3 +159,11 @@ def test_vehicles_in_the_assets_list() -> None:
     assert _quoted(figures, "vehicles.count") == [7]
     assert _quoted(figures, "vehicles.general") == [3]
     assert _quoted(figures, "vehicles.purchased") == [1]
+
+
+def test_coverage_is_the_performance_targets_not_an_indicators() -> None:
+    """广州 交通 p.83: a project list in the 情况说明 quotes '项目工程监理覆盖率为100%' — an
+    indicator of one project, not the 绩效目标覆盖率."""
+    text = "八、绩效目标设置情况\n本部门编制项目绩效目标，绩效目标覆盖率为100%。\n城维计划养护项目：项目工程监理覆盖率为100%。\n"
+    assert _quoted(_figures(text), "performance.coverage") == [Decimal(100)]
+    assert _quoted(_figures("共涉及项目5个，自评覆盖率为100%。\n"), "performance.coverage") == [Decimal(100)]

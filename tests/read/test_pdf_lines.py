@@ -135,3 +135,11 @@ def test_an_amount_beside_the_next_columns_text_is_its_own_cell() -> None:
     assert _texts(amount + text) == [["0.00", "保信息化"]]
     assert _texts(_run("7085.77", 100, 100, width=5, height=9) + _run("元", 136.7, 100, height=9)) == [["7085.77元"]]
     assert _texts(_run("2025", 60, 100, width=6, height=9) + _run("年度", 85.7, 100, height=9)) == [["2025年度"]]
+
+
+def test_a_figure_ending_at_its_rule_is_cut_from_text_just_past_it() -> None:
+    """广州 交通 表12: '0.00' ends at the 其他资金 rule (548) and the 绩效目标 text '2.信访件…' starts
+    0.8 pt after it, closer than any gap rule; the rule between them cuts."""
+    glyphs = _run("0.00", 528.0, 292.2, width=5.0, height=9.9) + _run("2.信访", 548.8, 292.2, width=5.0, height=9.9)
+    assert _texts(glyphs) == [["0.002.信访"]]
+    assert _texts(glyphs, lambda: [(548.4, 280.0, 310.0)]) == [["0.00", "2.信访"]]

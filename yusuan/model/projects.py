@@ -492,8 +492,11 @@ def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None
 
     ``lines`` are all source lines of the table's span (title included); by default the table's own.
     """
+    notes = {id(ln) for ln in table.notes}  # '注：无。' under the table is no part of a project name
     span = [
-        ln for ln in (lines if lines is not None else [table.title_line, *table.lines]) if not ln.is_blank
+        ln
+        for ln in (lines if lines is not None else [table.title_line, *table.lines])
+        if not ln.is_blank and id(ln) not in notes
     ]
     where = Provenance(
         source=source, table=table.label, kind="project_expenditure", page=table.title_line.page

@@ -125,7 +125,10 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
                     and _AMOUNT_END.search("".join(text[-4:])) is not None
                 )
             )
-            if not cut and rules is not None and RULE_MIN_EM * em < gap < RULE_GAP_EM * em:
+            # a figure ending at its cell's rule may be followed closer than usual by the next
+            # cell's text ('0.00' | '2.信访件…' 0.8 pt apart): after an amount, any gap is checked
+            after_amount = gap > 0.2 and last_ch in _DIGITS and _AMOUNT_END.search("".join(text[-4:])) is not None
+            if not cut and rules is not None and (RULE_MIN_EM * em < gap or after_amount) and gap < RULE_GAP_EM * em:
                 if rule_xs is None:
                     rule_xs = _rules_across(rules(), gtop, gbottom)
                 if rule_xs:
