@@ -44,13 +44,16 @@ def current_sources(table: StatementTable) -> list[str]:
 def source_columns(table: StatementTable) -> list[str]:
     """The fund-source columns of a table: income sources and 上年结转 (plain or per fund).
 
-    When 单位资金 is printed, its parts (事业收入…) are its breakdown and are left out.
+    When 单位资金 is printed, its parts (事业收入…) are its breakdown and are left out; a
+    财政专户 printed only as its parts (教育收费, 其他专户收入拨款) counts by its parts.
     """
     cols = columns(table)
     parts = set(UNIT_FUND_PARTS) if "unit_funds" in cols else set()
     if "fiscal_total" in cols and set(FISCAL_FUNDS) & set(cols):
         parts.add("fiscal_total")  # 财政拨款 subtotal printed beside its three funds
     current = [c for c in cols if c in INCOME_SOURCES and c not in parts]
+    if "fiscal_special_account" not in cols:  # 广州: 财政专户拨款收入 printed only as its parts
+        current += [c for c in cols if c.startswith("fiscal_special_account.")]
     carry = ["carryover"] if "carryover" in cols else [c for c in cols if c.startswith("carryover.")]
     return current + carry
 
