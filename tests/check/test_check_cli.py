@@ -41,7 +41,7 @@ def test_json_contract_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None
         assert set(f) == {"rule", "severity", "message", "values", "locations"}
         assert f["severity"] in ("error", "warning", "rounding", "info")
         assert all(isinstance(v, str) for v in f["values"])
-        assert all(set(loc) == {"table", "kind", "row", "column", "page", "line"} for loc in f["locations"])
+        assert all(set(loc) == {"table", "kind", "row", "column", "page", "line", "bbox", "ocr"} for loc in f["locations"])
     errors = [f for f in data["findings"] if f["severity"] == "error"]
     assert code == (1 if errors else 0)
 

@@ -30,6 +30,8 @@ def test_report_shape_exactly() -> None:
                         "column": "total",
                         "page": 3,
                         "line": 412,
+                        "bbox": None,
+                        "ocr": False,
                     }
                 ],
             }
@@ -41,3 +43,8 @@ def test_threshold() -> None:
     fs = [Finding("a", s, "m") for s in ("info", "rounding", "warning", "error")]
     assert [f.severity for f in at_or_above(fs, "error")] == ["error"]
     assert [f.severity for f in at_or_above(fs, "warning")] == ["warning", "error"]
+
+
+def test_a_pdf_cell_carries_its_box_and_an_ocr_cell_says_so() -> None:
+    loc = Location("表1", "income_expenditure_summary", "合计", "total", 1, 8, (443.40183, 239.63, 492.17, 251.22), True)
+    assert loc.as_dict()["bbox"] == [443.4, 239.6, 492.2, 251.2] and loc.as_dict()["ocr"] is True

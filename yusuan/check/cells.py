@@ -147,6 +147,8 @@ def _table_location(table: StatementTable, item: LineItem, column: str) -> Locat
         column=column,
         page=where.page if where else (table.pages[0] if table.pages else None),
         line=where.line if where else None,
+        bbox=where.bbox if where else None,
+        ocr=where.ocr if where else False,
     )
 
 

@@ -20,7 +20,8 @@ RANK = {INFO: 0, ROUNDING: 1, WARNING: 2, ERROR: 3}
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """One cell a finding involves: table label and kind, row (code/label), column, page, line.
+    """One cell a finding involves: table label and kind, row (code/label), column, page, line, and
+    for PDF/OCR cells the cell's box on the page and whether OCR read it.
 
     ``column`` is the canonical key (``total``, ``basic``, ``carryover.general_public_budget``…; the
     三公 keys ``outbound``/``vehicle_total``…; ``amount`` for a 绩效目标), ``None`` for text; ``kind``
@@ -33,9 +34,11 @@ class Location:
     column: str | None = None
     page: int | None = None
     line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # the cell on its page (PDF/OCR, points)
+    ocr: bool = False  # the figure was read by OCR
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON shape of the check contract (all six keys, None kept)."""
+        """The JSON shape of the check contract (every key, None kept)."""
         return {
             "table": self.table,
             "kind": self.kind,
@@ -43,6 +46,8 @@ class Location:
             "column": self.column,
             "page": self.page,
             "line": self.line,
+            "bbox": [round(v, 1) for v in self.bbox] if self.bbox else None,
+            "ocr": self.ocr,
         }
 
 

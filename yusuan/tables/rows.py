@@ -29,6 +29,8 @@ class Value:
     field: int | None
     line: Line
     x1: float | None = None
+    bbox: tuple[float, float, float, float] | None = None  # the printed cell (PDF/OCR), for provenance
+    ocr: bool = False  # read by OCR: findings on it say so
 
 
 @dataclass(slots=True)
@@ -71,13 +73,16 @@ def is_value(text: str, integers: bool) -> bool:
     return integers or "." in text or "," in text
 
 
-def _tokens(line: Line, right: float | None = None) -> list[tuple[str, int | None, float | None]]:
-    """(token, tab field, right edge) triples; a tab field holding '558001 名称' gives two tokens,
+Token = tuple[str, int | None, float | None, Cell]
+
+
+def _tokens(line: Line, right: float | None = None) -> list[Token]:
+    """(token, tab field, right edge, cell) tuples; a tab field holding '558001 名称' gives two tokens,
     a code printed in brackets before its name ('[20140]信访事务') gives code and name, and a
     one-word cell with a box (PDF) keeps its right edge. Text right of ``right`` (the figures'
     right edge, PDF) is a trailing text column (绩效目标, 备注), not part of any row name."""
     tabbed = "\t" in line.raw
-    out: list[tuple[str, int | None, float | None]] = []
+    out: list[Token] = []
     for index, cell in enumerate(line.cells):
         text = cell.text
         if right is not None and cell.top is not None:
@@ -93,11 +98,11 @@ def _tokens(line: Line, right: float | None = None) -> list[tuple[str, int | Non
         for part in parts:
             m = _BRACKETED.match(part) if part[0] in _OPENERS else None
             if m:
-                out.append((m.group(1), field, None))
+                out.append((m.group(1), field, None, cell))
                 part = m.group(2)
                 if not part:
                     continue
-            out.append((part, field, edge))
+            out.append((part, field, edge, cell))
     return out
 
 
@@ -119,7 +124,9 @@ class _Reader:
             self.rows.append(self.row)
         self.row = RawRow()
 
-    def feed(self, token: str, index: int | None, line: Line, at_start: bool, edge: float | None = None) -> None:
+    def feed(
+        self, token: str, index: int | None, line: Line, at_start: bool, edge: float | None = None, cell: Cell | None = None
+    ) -> None:
         """Take one token: it continues the current row or starts the next one."""
         row = self.row
         digits = token.isdigit()
@@ -131,7 +138,10 @@ class _Reader:
         elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
             self.flush()  # a code opens the next row (side-by-side panels too)
         elif is_value(token, self.integers) and (row.name or row.code or not digits):
-            row.values.append(Value(token, index, line, edge))
+            whole = cell is not None and cell.text.strip() == token
+            row.values.append(
+                Value(token, index, line, edge, cell.bbox if whole else None, cell.ocr if cell is not None else False)  # type: ignore[union-attr]
+            )
             return
         elif not digits and (row.values or (row.name and _is_total_label(token))):
             self.flush()  # text after figures, or a 合计 label, opens the next row
@@ -147,12 +157,12 @@ class _Reader:
             row.name += token
 
 
-def _repeats_figures(tokens: list[tuple[str, int | None, float | None]], row: RawRow, integers: bool) -> bool:
+def _repeats_figures(tokens: list[Token], row: RawRow, integers: bool) -> bool:
     """A line of figures only, the same figures in the same tab fields (or at the same right edges)
     as the row above: the row printed twice (a 合计 repeated without its label), not more figures."""
     if not tokens or not row.values or len(tokens) != len(row.values):
         return False
-    for (text, index, edge), value in zip(tokens, row.values, strict=True):
+    for (text, index, edge, _), value in zip(tokens, row.values, strict=True):
         if not is_value(text, integers) or text != value.text:
             return False
         same_field = index is not None and index == value.field
@@ -232,8 +242,8 @@ def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
         tokens = _tokens(line, right.get(line.page))
         if _repeats_figures(tokens, reader.row, reader.integers):
             continue
-        for position, (token, index, edge) in enumerate(tokens):
-            reader.feed(token, index, line, position == 0, edge)
+        for position, (token, index, edge, cell) in enumerate(tokens):
+            reader.feed(token, index, line, position == 0, edge, cell)
             lines = reader.row.lines
             if not lines or lines[-1] is not line:
                 lines.append(line)

@@ -49,6 +49,11 @@ def interpret(table: Table, source: str) -> StatementTable:
 
 def _where(table: Table, source: str, value: Value | None, row: str, column: str | None, line: int | None = None) -> Provenance:
     at = value.line if value is not None else None
+    if value is not None and (value.bbox is not None or value.ocr):
+        return Provenance(
+            source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column,
+            value.bbox, value.ocr,
+        )
     return Provenance(source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column)
 
 

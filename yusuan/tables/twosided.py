@@ -101,7 +101,8 @@ def segments(line: Line, catalogue: Catalogue) -> list[Segment]:
                 if current is None:
                     current = Segment(field=index if tabbed else None)
                     out.append(current)
-                current.values.append(Value(token, index if tabbed else None, line))
+                whole = cell.text.strip() == token
+                current.values.append(Value(token, index if tabbed else None, line, None, cell.bbox if whole else None, cell.ocr))
             elif token.isdigit():
                 ended = True
             else:

@@ -109,7 +109,7 @@ def _print_report(path: Path, findings: list[Finding], fmt: str | None, console:
 def _print_locations(f: Finding, lines: list[str], console: Console) -> None:
     located = [loc for loc in f.locations if loc.line]
     for loc in located[:QUOTED]:
-        where = f"第{loc.line}行" + (f"（第{loc.page}页）" if loc.page else "")
+        where = f"第{loc.line}行" + (f"（第{loc.page}页）" if loc.page else "") + ("（OCR 识别）" if loc.ocr else "")
         text = lines[loc.line - 1].strip() if loc.line and 0 < loc.line <= len(lines) else ""
         console.print(f"    [dim]{where} {escape(loc.row or '')}[/]  {escape(text)}")
     if len(located) > QUOTED:
