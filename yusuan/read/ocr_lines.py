@@ -178,6 +178,23 @@ def _crossing(rules: Sequence[Rule], lo: float, hi: float, a: float, b: float) -
     return sorted(x for x, start, end in rules if lo < x < hi and start <= a and end >= b)
 
 
+_NARROW = frozenset(".,:;'\"()[]|!·-")
+
+
+def _char_edges(box: Box) -> list[float]:
+    """x of the edges between a box's characters, by their usual advance (CJK 1 em, digits and
+    Latin about half, '.' ',' and brackets about a quarter), spread over the box's width."""
+    widths = [
+        2.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 if ch in _NARROW else 1.1 for ch in box.text
+    ]
+    total = sum(widths) or 1.0
+    edges, offset = [box.x0], 0.0
+    for w in widths:
+        offset += w
+        edges.append(box.x0 + (box.x1 - box.x0) * offset / total)
+    return edges
+
+
 def fit_to_rules(
     boxes: Sequence[Box],
     vrules: Sequence[Rule],
@@ -192,9 +209,8 @@ def fit_to_rules(
     ruled cells as one box when their texts nearly touch ('…经费预算' + '2.38'): a rule crossing a
     box's whole height well inside it is a cell border, never part of the text (a stroke of a
     large glyph ends inside its box) — unless ``across(x, top, bottom)`` says the text runs on
-    over the rule (a title overflowing into a blank cell is printed over its border). The text is
-    cut at the character edge nearest the rule, counting CJK characters double as
-    :func:`box_cells` does."""
+    over the rule (a title overflowing into a blank cell is printed over its border; a number
+    never does). The text is cut at the character edge nearest the rule (:func:`_char_edges`)."""
     if not vrules and not hrules:
         return list(boxes)
     out: list[Box] = []
@@ -207,34 +223,29 @@ def fit_to_rules(
                 top = y + _INSIDE
             elif bottom - y < 0.35 * box.height:
                 bottom = y - _INSIDE
-        cuts = []
+        edges = _char_edges(box)
+        cuts: list[tuple[float, int]] = []
         for x in _crossing(vrules, x0, x1, top, bottom):
             if x - box.x0 < edge:
                 x0 = x + _INSIDE
             elif box.x1 - x < edge:
                 x1 = min(x1, x - _INSIDE)
-            elif across is None or not across(x, top, bottom):
-                cuts.append(x)
+            else:
+                i = min(range(1, len(box.text)), key=lambda i, x=x: abs(edges[i] - x), default=0)
+                # a number never runs over a cell border (a spreadsheet shows ### instead)
+                number = i > 0 and (box.text[i - 1].isdigit() or box.text[i].isdigit())
+                if number or across is None or not across(x, top, bottom):
+                    cuts.append((x, i))
         if not cuts:
             out.append(Box(x0, top, x1, bottom, box.text, box.score))
             continue
-        widths = [_width(ch) for ch in box.text]
-        total = sum(widths)
-        edges, offset = [box.x0], 0
-        for w in widths:
-            offset += w
-            edges.append(box.x0 + (box.x1 - box.x0) * offset / total)
         start, left = 0, x0
-        for x in [*cuts, None]:
-            if x is None:
-                end, right = len(box.text), x1
-            else:
-                end = min(range(start, len(box.text) + 1), key=lambda i, x=x: abs(edges[i] - x))
-                right = x - _INSIDE
+        for x, end in [*cuts, (None, len(box.text))]:
+            right = x1 if x is None else x - _INSIDE
             piece = box.text[start:end].strip()
             if piece:
                 out.append(Box(left, top, right, bottom, piece, box.score))
-            start, left = end, right + 2 * _INSIDE
+            start, left = max(start, end), right + 2 * _INSIDE
     return out
 
 

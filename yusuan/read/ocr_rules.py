@@ -36,6 +36,7 @@ DARK = 0.72  # a pixel darker than this share of the paper's median grey is ink
 _GAP = 3.0  # points: runs of one rule this close are joined (noise, a blurred crossing)
 _THICK = 1.5  # points: runs whose deskewed positions are this close are one rule's thickness
 LONG_VRULE = 40.0  # points: a shorter vertical rule must end on horizontal rules (a cell border)
+LONG_HRULE = 60.0  # points: a shorter horizontal rule must end on vertical rules
 _END = 2.0  # points: ... within this distance (glyphs stacked in a column of rows do not)
 _CLEAR = (1.25, 1.75, 2.25)  # points beside a vertical rule where a rule has paper on one side
 _CROWDED = 0.25  # ... in all but this share of its rows (glyph strokes: ink on both sides)
@@ -161,14 +162,32 @@ def find_rules(image: np.ndarray, scale: float = 1.0) -> Ruling:
     slope = _slope(h_rows, h_starts, h_ends) if len(h_rows) >= 3 else -_slope(v_cols, v_starts, v_ends)
     ruling = Ruling(slope=slope, ink=mask)
     horizontal = _lines(h_rows, h_starts, h_ends, slope, scale, MIN_HRULE)
-    for y, x0, x1 in horizontal:
-        ruling.horizontal.append((x0, y + slope * x0, x1, y + slope * x1))
     for x, y0, y1 in _lines(v_cols, v_starts, v_ends, -slope, scale, MIN_VRULE):
         if (
             y1 - y0 >= LONG_VRULE * scale or _ends_on_rules(x, y0, y1, slope, horizontal, scale)
         ) and _clear_beside(mask, x, y0, y1, slope, horizontal, scale):
             ruling.vertical.append((x - slope * y0, y0, x - slope * y1, y1))
+    for y, x0, x1 in horizontal:
+        segment = (x0, y + slope * x0, x1, y + slope * x1)
+        if x1 - x0 >= LONG_HRULE * scale or (
+            _on_vertical(segment[0], segment[1], ruling.vertical, _END * scale)
+            and _on_vertical(segment[2], segment[3], ruling.vertical, _END * scale)
+        ):
+            ruling.horizontal.append(segment)
     return ruling
+
+
+def _on_vertical(x: float, y: float, vertical: list[Segment], tolerance: float) -> bool:
+    """Whether the point (image pixels) lies on one of the vertical rules.
+
+    Why: a short horizontal run on a ruled page may be a stroke of text ('——', an underline);
+    a short horizontal rule is a cell border, so both its ends meet column rules."""
+    for x0, y0, x1, y1 in vertical:
+        if y0 - tolerance <= y <= y1 + tolerance:
+            at = x0 + (x1 - x0) * (y - y0) / max(y1 - y0, 1.0)
+            if abs(at - x) <= tolerance:
+                return True
+    return False
 
 
 def _clear_beside(
