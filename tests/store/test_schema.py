@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from tests.store.conftest import make_disclosure
+from tests.store.legacy import old_store
 from yusuan.store import Store, previous_year_figures
 from yusuan.store.rows import to_rows
 from yusuan.store.schema import LATEST, MIGRATIONS, current_version, migrate
@@ -21,14 +22,8 @@ def test_fresh_store_is_latest(tmp_path: Path) -> None:
 
 
 def test_upgrade_from_v1_keeps_rows_and_backfills_key_figures(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(db))
-    assert migrate(con, target=1) == 1
     rows = to_rows(make_disclosure(year=2024), [], doc_id="a" * 64, file_name="old.txt", path="old.txt", size=1)
-    for table, values in rows.tables.items():
-        marks = ", ".join("?" * len(values[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-    con.close()
+    db = old_store(tmp_path / "old.duckdb", 1, rows)
 
     with Store(db) as store:
         assert store.version == LATEST

@@ -49,6 +49,7 @@ HEADERS = {
     "operator": "运算符", "value": "指标值", "figure_no": "序号", "claim": "含义", "sentence": "原句",
     "finding_no": "序号", "rule": "规则", "severity": "严重程度", "message": "说明", "values": "数值",
     "locations": "位置", "figures": "关键数字(JSON)",
+    "x0": "左(x0,磅)", "top": "上(top,磅)", "x1": "右(x1,磅)", "bottom": "下(bottom,磅)", "ocr": "OCR识别",
 }
 
 

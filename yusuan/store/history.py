@@ -88,12 +88,29 @@ def printed_value(stored: Decimal, text: str | None) -> Decimal:
     return stored
 
 
+_CELL_SQL = "x0, top, x1, bottom, ocr"  # the v3 cell columns (yusuan.store.schema.CELL_COLUMNS)
+
+
+def _bbox(x0: float | None, top: float | None, x1: float | None,
+          bottom: float | None) -> tuple[float, float, float, float] | None:
+    """The stored cell box back as Provenance.bbox (None unless all four edges are stored)."""
+    if x0 is None or top is None or x1 is None or bottom is None:
+        return None
+    return (x0, top, x1, bottom)
+
+
 def _amount(value: Decimal | None, text: str | None, source: str, page: int | None = None,
-            line: int | None = None) -> Amount | None:
-    """The printed amount again: the value at its printed precision (:func:`printed_value`)."""
+            line: int | None = None, cell: tuple[Any, ...] = ()) -> Amount | None:
+    """The printed amount again: the value at its printed precision (:func:`printed_value`).
+
+    ``cell`` is the row's (x0, top, x1, bottom, ocr) when the table stores them (schema v3).
+    """
     if value is None:
         return None
-    where = Provenance(source, page=page, line=line) if page is not None or line is not None else None
+    bbox = _bbox(*cell[:4]) if cell else None
+    ocr = bool(cell[4]) if cell else False
+    where = (Provenance(source, page=page, line=line, bbox=bbox, ocr=ocr)
+             if page is not None or line is not None or bbox is not None or ocr else None)
     return Amount(printed_value(value, text), text or "", where)
 
 
@@ -120,9 +137,9 @@ def load_disclosure(store: Store, doc_id: str) -> Disclosure | None:
                                     unit=t_unit, notes=json.loads(notes) if notes else [])
     items: dict[tuple[int, int], LineItem] = {}
     for table in LINE_TABLES:
-        for t_no, r_no, name, code, level, unit, key, side, column, fund, amount, text, page, line in con.execute(
+        for t_no, r_no, name, code, level, unit, key, side, column, fund, amount, text, page, line, *cell in con.execute(
             f"SELECT table_no, row_no, name, code, level, unit, row_key, side, column_key, fund_source, amount, "
-            f"text, page, line FROM {table} WHERE doc_id = ? ORDER BY table_no, row_no",
+            f"text, page, line, {_CELL_SQL} FROM {table} WHERE doc_id = ? ORDER BY table_no, row_no",
             [doc_id],
         ).fetchall():
             item = items.get((t_no, r_no))
@@ -131,7 +148,7 @@ def load_disclosure(store: Store, doc_id: str) -> Disclosure | None:
                                 side=side, where=Provenance(source, page=page, line=line))
                 items[(t_no, r_no)] = item
             column_name = f"carryover.{fund}" if column == "carryover" and fund else column
-            item.values[column_name] = _amount(amount, text, source, page, line)  # type: ignore[assignment]
+            item.values[column_name] = _amount(amount, text, source, page, line, cell)  # type: ignore[assignment]
     for (t_no, _), item in sorted(items.items()):
         if t_no in tables:
             tables[t_no].items.append(item)
@@ -143,24 +160,24 @@ def load_disclosure(store: Store, doc_id: str) -> Disclosure | None:
 def _load_parts(store: Store, doc_id: str, d: Disclosure) -> None:
     """三公, projects, performance targets and narrative figures of a stored document."""
     con, source = store.con, d.source
-    tp_rows = con.execute("SELECT period, part, amount, text, money_unit, page, line FROM three_public WHERE doc_id = ?",
-                          [doc_id]).fetchall()
+    tp_rows = con.execute(f"SELECT period, part, amount, text, money_unit, page, line, {_CELL_SQL} FROM three_public "
+                          "WHERE doc_id = ?", [doc_id]).fetchall()
     if tp_rows:
         tp = ThreePublic(money_unit=tp_rows[0][4])
-        for period, part, amount, text, _, page, line in tp_rows:
-            getattr(tp, period)[part] = _amount(amount, text, source, page, line)
+        for period, part, amount, text, _, page, line, *cell in tp_rows:
+            getattr(tp, period)[part] = _amount(amount, text, source, page, line, cell)
         d.three_public = tp
     sources: dict[int, dict[str, Amount]] = defaultdict(dict)
     for no, fund, amount, text in con.execute(
         "SELECT project_no, fund_source, amount, text FROM project_sources WHERE doc_id = ?", [doc_id]
     ).fetchall():
         sources[no][fund] = _amount(amount, text, source)  # type: ignore[assignment]
-    for no, name, unit, content, origin, amount, text, page, line in con.execute(
-        "SELECT project_no, name, unit, content, origin, amount, text, page, line FROM projects WHERE doc_id = ? "
-        "ORDER BY project_no",
+    for no, name, unit, content, origin, amount, text, page, line, *cell in con.execute(
+        f"SELECT project_no, name, unit, content, origin, amount, text, page, line, {_CELL_SQL} FROM projects "
+        "WHERE doc_id = ? ORDER BY project_no",
         [doc_id],
     ).fetchall():
-        d.projects.append(Project(name, _amount(amount, text, source, page, line), unit=unit, content=content,
+        d.projects.append(Project(name, _amount(amount, text, source, page, line, cell), unit=unit, content=content,
                                   sources=sources.get(no, {}), origin=origin or "project_expenditure"))
     indicators: dict[int, list[Indicator]] = defaultdict(list)
     for no, l1, l2, name, op, value, unit in con.execute(

@@ -136,6 +136,23 @@ def _where(*candidates: Provenance | None) -> tuple[int | None, int | None]:
     return None, None
 
 
+Cell = tuple[float | None, float | None, float | None, float | None, bool]
+
+
+def _box(page: int | None, *candidates: Provenance | None) -> Cell:
+    """The v3 cell columns (x0, top, x1, bottom, ocr): the box of the first candidate with one on ``page``.
+
+    Only a box on the stored page is taken (a project's amount cell before its row), so a UI
+    highlighting it never lands on another page; ``ocr`` is true when any candidate was read by OCR.
+    """
+    ocr = any(w is not None and w.ocr for w in candidates)
+    for w in candidates:
+        if w is not None and w.bbox is not None and (page is None or w.page == page):
+            x0, top, x1, bottom = (float(v) for v in w.bbox)
+            return x0, top, x1, bottom, ocr
+    return None, None, None, None, ocr
+
+
 def _amount_cols(a: Amount | None) -> tuple[Decimal | None, str | None]:
     return (None, None) if a is None else (money(a.value), a.text)
 
@@ -160,11 +177,12 @@ def _line_rows(rows: DocumentRows, table_no: int, row_no: int, t: StatementTable
     for column, amount in item.values.items():
         column_key, fund = column_and_fund(t.kind, column)
         page, line = _where(amount.where, item.where)
+        cell = _box(page, amount.where, item.where)
         rows.add(
             target,
             (
                 rows.doc_id, table_no, t.kind, row_no, item.name, item.code, item.level, item.unit or t.unit,
-                item.key, item.side, column_key, fund, money(amount.value), amount.text, unit, page, line,
+                item.key, item.side, column_key, fund, money(amount.value), amount.text, unit, page, line, *cell,
             ),
         )
 
@@ -177,16 +195,21 @@ def _three_public_rows(rows: DocumentRows, d: Disclosure) -> None:
     for period, parts in (("current", tp.current), ("previous", tp.previous), ("budget", tp.budget)):
         for part, amount in parts.items():
             page, line = _where(amount.where)
-            rows.add("three_public", (rows.doc_id, period, part, money(amount.value), amount.text, unit, page, line))
+            cell = _box(page, amount.where)
+            rows.add(
+                "three_public", (rows.doc_id, period, part, money(amount.value), amount.text, unit, page, line, *cell)
+            )
 
 
 def _project_rows(rows: DocumentRows, d: Disclosure) -> None:
     for no, p in enumerate(d.projects):
         value, text = _amount_cols(p.amount)
-        page, line = _where(p.where, p.amount.where if p.amount else None)
+        amount_where = p.amount.where if p.amount else None
+        page, line = _where(p.where, amount_where)
+        cell = _box(page, amount_where, p.where)
         rows.add(
             "projects",
-            (rows.doc_id, no, p.name, p.unit, p.content, p.origin, value, text, d.money_unit, page, line),
+            (rows.doc_id, no, p.name, p.unit, p.content, p.origin, value, text, d.money_unit, page, line, *cell),
         )
         for source, amount in p.sources.items():
             rows.add("project_sources", (rows.doc_id, no, source, money(amount.value), amount.text))

@@ -155,9 +155,32 @@ def _backfill_figures(
     return dumps(data, indent=None)
 
 
+CELL_COLUMNS = ("x0", "top", "x1", "bottom", "ocr")
+"""Appended by v3 to every table of :data:`CELL_TABLES`, in this order (last columns of each row)."""
+CELL_TABLES = ("income_lines", "expenditure_lines", "economic_lines", "other_lines", "three_public", "projects")
+V3 = "".join(
+    f"""
+ALTER TABLE {table} ADD COLUMN x0 DOUBLE;
+ALTER TABLE {table} ADD COLUMN top DOUBLE;
+ALTER TABLE {table} ADD COLUMN x1 DOUBLE;
+ALTER TABLE {table} ADD COLUMN bottom DOUBLE;
+ALTER TABLE {table} ADD COLUMN ocr BOOLEAN DEFAULT false;"""
+    for table in CELL_TABLES
+)
+
+
+def _v3(con: duckdb.DuckDBPyConnection) -> None:
+    """The printed cell's box on its page (points, origin top-left; NULL for text/Excel) and the OCR flag.
+
+    Rows stored before v3 keep NULL boxes and ``ocr = false`` (their figures are not re-read).
+    """
+    con.execute(V3)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "documents, lines, 三公, projects, performance, narrative figures, findings", _v1),
     (2, "key_figures per document (for previous_year) and a department/year index", _v2),
+    (3, "cell box (x0, top, x1, bottom) and ocr flag on lines, 三公 and projects", _v3),
 ]
 LATEST = MIGRATIONS[-1][0]
 
