@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from yusuan.read.ocr_lines import Box, Turn, fit_to_rules, lines_from_boxes, restore_yi
-from yusuan.read.ocr_rules import find_rules, page_rules, skew
+from yusuan.read.ocr_rules import find_rules, page_rules, skew, text_across
 
 SCALE = 2.0  # pixels per point, as ocr_pdf_pages renders
 WIDTH, HEIGHT = 842, 595  # an A4 landscape page in points
@@ -202,3 +202,41 @@ def test_a_lost_yi_is_put_back_before_ban() -> None:
     assert restore_yi("万般") == "万般"
     (line,) = lines_from_boxes([Box(10.0, 10.0, 120.0, 22.0, "般公共预算拨款收入", 0.9)], page=1)
     assert line.cells[0].text == "一般公共预算拨款收入"
+
+
+def test_turn_undo_inverts_apply() -> None:
+    turn = Turn(math.radians(0.4), 800.0, 600.0, SCALE)
+    x, y = turn.apply(1234.0, 321.0)
+    assert turn.undo(x, y) == (pytest.approx(1234.0), pytest.approx(321.0))
+
+
+def test_text_printed_over_a_rule_is_not_cut_but_two_cells_are() -> None:
+    """A title overflowing into the blank cell beside it runs over that cell's border; an amount
+    and the next cell's text, read as one box, leave a gap at the rule and are cut there."""
+    image, draw = _page()
+    s, font = SCALE, _font(10)
+    rows, columns = [100.0, 120.0, 140.0], [40.0, 200.0, 400.0]
+    for y in rows:
+        draw.line([(columns[0] * s, y * s), (columns[-1] * s, y * s)], fill=0, width=2)
+    for x in columns:
+        draw.line([(x * s, rows[0] * s), (x * s, rows[-1] * s)], fill=0, width=2)
+    title = "部门：辽宁省工业和信息化厅"
+    # 13 glyphs of 10 pt from x = 125: the rule at x = 200 runs through '业'
+    draw.text((125 * s, 104 * s), title, font=font, fill=0)
+    width = draw.textlength("1,297.53", font=font) / s
+    draw.text(((198 - width) * s, 124 * s), "1,297.53", font=font, fill=0)
+    draw.text((202 * s, 124 * s), "咨询费", font=font, fill=0)
+    scanned = _scanned(image, 0.0)
+    ruling = find_rules(scanned, SCALE)
+    height, width_px = scanned.shape[:2]
+    turn = Turn(skew(ruling) or 0.0, width_px / 2, height / 2, SCALE)
+    vrules, hrules = page_rules(ruling, turn)
+    across = text_across(ruling, turn)
+    boxes = [
+        Box(124.0, 103.0, 257.0, 116.5, title, 0.9),
+        Box(198.0 - width - 1, 123.0, 233.0, 136.5, "1,297.53咨询费", 0.9),
+    ]
+    fitted = fit_to_rules(boxes, vrules, hrules, across)
+    assert [b.text for b in fitted] == [title, "1,297.53", "咨询费"]
+    assert across(200.0, 104.0, 115.0)
+    assert not across(200.0, 124.0, 135.0)
