@@ -6,9 +6,11 @@ runs on onnxruntime on the CPU. It is an optional extra (``pip install 'yusuan[o
 it the functions here raise ImportError, which the PDF reader turns into a clear message.
 
 Images keep pixel coordinates; PDF pages are rendered with pypdfium2 at ``SCALE`` (144 dpi) and
-their boxes are given back in PDF points, like the PDF reader's cells. Every cell is marked
-``ocr=True`` with the recogniser's confidence; amounts get the conservative repairs of
-:mod:`yusuan.read.ocr_numbers`.
+their boxes are given back in PDF points, like the PDF reader's cells. The page's ruling lines
+are found in the image (:mod:`yusuan.read.ocr_rules`) and ruled tables rebuilt from them as a
+PDF's are, so a scanned table keeps its columns (blank boxes are empty cells) and wrapped names.
+Every cell is marked ``ocr=True`` with the recogniser's confidence (none for a blank box);
+amounts get the conservative repairs of :mod:`yusuan.read.ocr_numbers`.
 """
 
 from __future__ import annotations
