@@ -240,3 +240,10 @@ def test_text_printed_over_a_rule_is_not_cut_but_two_cells_are() -> None:
     assert [b.text for b in fitted] == [title, "1,297.53", "咨询费"]
     assert across(200.0, 104.0, 115.0)
     assert not across(200.0, 124.0, 135.0)
+
+
+def test_a_dash_before_a_cut_enumeration_comma_is_the_numeral_one() -> None:
+    """'1076.91—、一般公共服务支出' across the rule at x = 330: the '一' of '一、' read as a dash."""
+    box = Box(280.0, 64.0, 280.0 + 31 * 4.0, 77.0, "1076.91—、一般公共服务支出", 0.9)
+    left, right = fit_to_rules([box], V, H)
+    assert (left.text, right.text) == ("1076.91", "一、一般公共服务支出")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from yusuan.layout import Cell, Line
@@ -178,6 +178,7 @@ def _crossing(rules: Sequence[Rule], lo: float, hi: float, a: float, b: float) -
     return sorted(x for x, start, end in rules if lo < x < hi and start <= a and end >= b)
 
 
+_DASHES = frozenset("—－-一")
 _NARROW = frozenset(".,:;'\"()[]|!·-")
 
 
@@ -193,6 +194,28 @@ def _char_edges(box: Box) -> list[float]:
         offset += w
         edges.append(box.x0 + (box.x1 - box.x0) * offset / total)
     return edges
+
+
+def _numeral_one(pieces: list[Box]) -> list[Box]:
+    """Pieces of a cut box with a dash at the rule before '、' turned back into '一、'.
+
+    Why: '1076.91—、一般公共服务支出' — the detector reads the '一' of '一、', set just after the
+    rule, as a dash joined to the amount before the rule ('二、' and the rest are read right)."""
+    out: list[Box] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None:
+            text = prev.text
+            if piece.text.startswith("、") and text[-1] in _DASHES:
+                text, piece = text[:-1], replace(piece, text="一" + piece.text)
+            elif text.endswith("、") and len(text) > 1 and text[-2] in _DASHES and not piece.text.startswith("、"):
+                text, piece = text[:-2], replace(piece, text="一、" + piece.text)
+            text = text.strip()
+            out.pop()
+            if text:
+                out.append(replace(prev, text=text))
+        out.append(piece)
+    return out
 
 
 def fit_to_rules(
@@ -239,13 +262,16 @@ def fit_to_rules(
         if not cuts:
             out.append(Box(x0, top, x1, bottom, box.text, box.score))
             continue
+        pieces: list[Box] = []
         start, left = 0, x0
         for x, end in [*cuts, (None, len(box.text))]:
             right = x1 if x is None else x - _INSIDE
             piece = box.text[start:end].strip()
             if piece:
-                out.append(Box(left, top, right, bottom, piece, box.score))
+                pieces.append(Box(left, top, right, bottom, piece, box.score))
             start, left = max(start, end), right + 2 * _INSIDE
+        pieces = _numeral_one(pieces)
+        out.extend(pieces)
     return out
 
 
