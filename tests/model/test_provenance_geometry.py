@@ -42,3 +42,11 @@ def test_scan_figures_are_flagged_as_ocr_up_to_the_findings() -> None:
     cell = table_cell(table, next(i for i in table.items if i.values), "total", d.money_unit)
     assert cell is not None and cell.loc.ocr and cell.loc.bbox is not None
     assert all(loc.ocr for f in run_checks(d) for loc in f.locations if loc.kind == table.kind)
+
+
+def test_three_public_and_project_figures_keep_their_box_too() -> None:
+    d = yusuan.read(DATA / "004_307b00c8d6f72425.pdf")
+    assert d.three_public is not None and d.three_public.current["total"].where.bbox is not None  # type: ignore[union-attr]
+    d = yusuan.read(DATA / f"{SEED}.pdf")
+    listed = [p for p in d.projects if p.origin == "project_expenditure"]
+    assert listed and all(p.amount and p.amount.where and p.amount.where.bbox for p in listed)

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from yusuan.layout import Line
 from yusuan.model.disclosure import Project, StatementTable
-from yusuan.model.provenance import Amount, Provenance
+from yusuan.model.provenance import Amount, Provenance, figure_boxes
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
 from yusuan.money import is_amount, parse_amount, unit_step
 from yusuan.tables.table import Table
@@ -242,7 +242,7 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
         projects.append(
             Project(
                 name=name,
-                amount=Amount(_dec(cells[total_col]), cells[total_col], at.at(column="total")),
+                amount=Amount(_dec(cells[total_col]), cells[total_col], _boxed(at.at(column="total"), line, cells[total_col])),
                 unit=clean_unit_name(unit_text) if unit_text else unit,
                 content=join_wrapped([cells[content_col]])
                 if content_col is not None and content_col < len(cells)
@@ -425,7 +425,7 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
         projects.append(
             Project(
                 name=name,
-                amount=Amount(amounts[i], block.figures[0], at.at(column="total")),
+                amount=Amount(amounts[i], block.figures[0], _boxed(at.at(column="total"), block.line, block.figures[0])),
                 unit=unit,
                 content=content,
                 where=at,
@@ -469,6 +469,12 @@ def _units_by_sums(amounts: Sequence[Decimal], total: Decimal | None) -> list[bo
 # ('增加珠实集团资本金，用于市康养平台' then '…用于演艺投资平台') are not a unit and its project.
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")  # '广州市统计监测中心（广州市统计发展中心）'
 _UNIT_NAME = re.compile(r"(局|委员会|委|办公室|中心|院|所|站|队|馆|学校|校|本级|部|处|署|团|社|室|厅|政府|协会|联合会)$")
+
+
+def _boxed(where: Provenance, line: Line, text: str) -> Provenance:
+    """``where`` with the box of the figure ``text`` on ``line`` (PDF/OCR), for provenance."""
+    ((bbox, ocr),) = figure_boxes(line.cells, [text])
+    return where.at(bbox=bbox, ocr=ocr) if bbox is not None else where
 
 
 def _sums_following(amounts: Sequence[Decimal], i: int, name: str = "") -> bool:

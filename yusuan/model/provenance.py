@@ -6,9 +6,13 @@ web UI can highlight it: source file, page, table, row, column and text line (or
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from yusuan.layout import Cell
 
 
 class Provenance(NamedTuple):
@@ -53,3 +57,20 @@ class Amount:
 def zero(where: Provenance | None = None) -> Amount:
     """A blank cell: zero, printed as nothing."""
     return Amount(Decimal(0), "", where)
+
+
+def figure_boxes(cells: Sequence[Cell], texts: Sequence[str]) -> list[tuple[tuple[float, float, float, float] | None, bool]]:
+    """(bbox, ocr) of each printed figure in ``texts``, matched in order against a line's cells:
+    a figure read from a PDF or a scan keeps where its cell stood (None where nothing matches)."""
+    filled = [c for c in cells if c.text.strip()]
+    out: list[tuple[tuple[float, float, float, float] | None, bool]] = []
+    j = 0
+    for text in texts:
+        while j < len(filled) and filled[j].text.strip() != text.strip():
+            j += 1
+        if j < len(filled):
+            out.append((filled[j].bbox, filled[j].ocr))
+            j += 1
+        else:
+            out.append((None, False))
+    return out

@@ -18,7 +18,7 @@ from itertools import combinations, pairwise
 
 from yusuan.layout import Cell, Line
 from yusuan.model.disclosure import ThreePublic
-from yusuan.model.provenance import Amount, Provenance
+from yusuan.model.provenance import Amount, Provenance, figure_boxes
 from yusuan.model.wrapped import squash
 from yusuan.money import is_amount, parse_amount
 from yusuan.tables.table import Table
@@ -260,12 +260,13 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
             if placed is None:
                 return None
             positions, values = placed, figures
-        for pos, text in zip(positions, values, strict=False):
+        boxes = figure_boxes(line.cells, values)
+        for (pos, text), (bbox, ocr) in zip(zip(positions, values, strict=False), boxes, strict=False):
             column, key = columns[pos // len(slots)], slots[pos % len(slots)]
             if key not in KEYS:
                 continue
             out[column][key] = _amount(
-                text, where.at(line=line.number, page=line.page, row=key, column=column)
+                text, where.at(line=line.number, page=line.page, row=key, column=column, bbox=bbox, ocr=ocr)
             )
         return out
     header = "".join(header_parts)
@@ -317,10 +318,11 @@ def _read_rows(lines: Sequence[Line], where: Provenance) -> dict[str, dict[str, 
     columns = _columns(header) if ("决算" in header and "预算" in header) else ["current"]
     out: dict[str, dict[str, Amount]] = {c: {} for c in columns}
     for key, line, figures in rows:
-        for column, text in zip(columns, figures, strict=False):
+        boxes = figure_boxes(line.cells, figures)
+        for column, text, (bbox, ocr) in zip(columns, figures, boxes, strict=False):
             if key not in out[column]:
                 out[column][key] = _amount(
-                    text, where.at(line=line.number, page=line.page, row=key, column=column)
+                    text, where.at(line=line.number, page=line.page, row=key, column=column, bbox=bbox, ocr=ocr)
                 )
     return out
 
