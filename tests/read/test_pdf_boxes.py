@@ -58,3 +58,29 @@ def test_open_boxes_pass_through() -> None:
     lines = [_line(("注：无。", 2, 50, 2)), _line(("说明", 2, 50, 14))]
     assert merge_wrapped(lines, VRULES, []) == lines
     assert merge_wrapped(lines, VRULES, [(0.0, 0.0, 200.0)]) == lines  # no rule below: not boxed
+
+
+def test_a_column_blank_all_down_the_run_still_gives_each_row_its_empty_cell() -> None:
+    """Two middle columns (100–150, 150–200) hold no text in any row: the rule between them still
+    makes them two columns, so every rebuilt row keeps one cell per column (positional, like the
+    workbook); from the boxes' edges alone they were one."""
+    from yusuan.read.pdf_boxes import ruled_lines
+
+    vrules = [(x, 0.0, 100.0) for x in (0.0, 60.0, 100.0, 150.0, 200.0, 250.0)]
+    hrules = [(0.0, 0.0, 250.0), (12.0, 0.0, 250.0), (24.0, 0.0, 250.0)]
+    lines = [
+        _line(("科学技术支出", 2, 55, 2), ("1.00", 62, 95, 2), ("3.00", 210, 245, 2)),
+        _line(("教育支出", 2, 40, 14), ("2.00", 62, 95, 14), ("4.00", 210, 245, 14)),
+    ]
+    assert _texts(ruled_lines(lines, vrules, hrules)) == [
+        ["科学技术支出", "1.00", "", "", "3.00"],
+        ["教育支出", "2.00", "", "", "4.00"],
+    ]
+
+
+def test_joined_ocr_pieces_stay_ocr_at_their_least_confidence() -> None:
+    hrules = [(0.0, 0.0, 200.0), (30.0, 0.0, 200.0)]
+    top = [Cell("机关事业单位", 2, 60, 2, 10, True, 0.9), Cell("1.00", 150, 190, 2, 10, True, 0.99)]
+    below = [Cell("基本养老", 2, 40, 14, 22, True, 0.7)]
+    ((cells, _, _),) = merge_wrapped([(top, 2, 10), (below, 14, 22)], VRULES, hrules)
+    assert cells[0].text == "机关事业单位基本养老" and cells[0].ocr and cells[0].confidence == 0.7

@@ -20,7 +20,7 @@ from yusuan.layout import Cell, Line
 from yusuan.read.ocr_numbers import is_amount, split_pieces
 from yusuan.read.pdf_boxes import ruled_lines
 from yusuan.read.pdf_glyphs import HRule, Rule
-from yusuan.read.pdf_lines import LineCells, _rules_across
+from yusuan.read.pdf_lines import LineCells, rules_across
 
 Quad = Sequence[Sequence[float]]
 
@@ -315,7 +315,7 @@ def line_cells(boxes: Sequence[Box], vrules: Sequence[Rule] = ()) -> list[LineCe
             continue
         top = min(c.top for c in cells if c.top is not None)
         bottom = max(c.bottom for c in cells if c.bottom is not None)
-        cells = join_torn(cells, _rules_across(list(vrules), top, bottom) if vrules else ())
+        cells = join_torn(cells, rules_across(list(vrules), top, bottom) if vrules else ())
         out.append((cells, top, bottom))
     return out
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from yusuan.layout import Cell
 from yusuan.read.pdf_glyphs import HRule, Rule
-from yusuan.read.pdf_lines import MIN_COLUMN, LineCells, _rules_across, fill_blank_columns
+from yusuan.read.pdf_lines import MIN_COLUMN, LineCells, fill_blank_columns, rules_across
 
 MAX_LINES = 5  # a box wider than half the page with more visual lines is a frame, not a cell
 MAX_NARROW_LINES = 60  # a narrow column box (long 绩效指标 text) may wrap this far
@@ -127,7 +127,7 @@ def ruled_lines(
         line
         if done
         else (
-            fill_blank_columns(line[0], _rules_across(vrules, line[1], line[2]), line[1], line[2]),
+            fill_blank_columns(line[0], rules_across(vrules, line[1], line[2]), line[1], line[2]),
             *line[1:],
         )
         for line, done in zip(merged, rebuilt, strict=True)
@@ -175,15 +175,20 @@ def _merge(
         end = li
         while end < len(lines) and ruled[end]:
             end += 1
-        rows = _rebuild(lines, range(li, end), box_of)
+        rows = _rebuild(lines, range(li, end), box_of, vrules)
         out.extend(rows)
         rebuilt.extend([True] * len(rows))
         li = end
     return out, rebuilt
 
 
-def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], Box]) -> list[LineCells]:
-    """The rows of one run of ruled lines: one cell per box, one line per row of box tops."""
+def _rebuild(
+    lines: list[LineCells], run: range, box_of: dict[tuple[int, int], Box], vrules: list[Rule] | None = None
+) -> list[LineCells]:
+    """The rows of one run of ruled lines: one cell per box, one line per row of box tops.
+
+    The columns are the boxes' edges and the vertical rules crossing the run between them: a
+    column blank all down the run (no text box in it) still gives each row its empty cell."""
     by_box: dict[Box, list[Cell]] = {}
     for li in run:
         for ci, c in enumerate(lines[li][0]):
@@ -196,17 +201,26 @@ def _rebuild(lines: list[LineCells], run: range, box_of: dict[tuple[int, int], B
         if len(cells) == 1:
             cell = cells[0]
         else:
+            confidences = [c.confidence for c in cells if c.confidence is not None]
             cell = Cell(
                 _join(_visual_lines(cells)),
                 min(c.x0 for c in cells),
                 max(c.x1 for c in cells),
                 min(c.top for c in cells),  # type: ignore[type-var]
                 max(c.bottom for c in cells),  # type: ignore[type-var]
+                any(c.ocr for c in cells),  # OCR pieces stay OCR, at their least sure
+                min(confidences) if confidences else None,
             )
         rows.setdefault(keys[box[1]], []).append(cell)
         row_boxes.setdefault(keys[box[1]], []).append(box)
+    xs = {x for box in by_box for x in (box[0], box[2])}
+    if vrules and by_box:
+        left, right = min(xs), max(xs)
+        run_top = min(box[1] for box in by_box)
+        run_bottom = max(box[3] for box in by_box)
+        xs |= {x for x in rules_across(vrules, run_top, run_bottom) if left < x < right}
     edges: list[float] = []
-    for x in sorted({x for box in by_box for x in (box[0], box[2])}):
+    for x in sorted(xs):
         if not edges or x - edges[-1] > MIN_COLUMN:
             edges.append(x)
     out: list[LineCells] = []

@@ -130,7 +130,7 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
             after_amount = gap > 0.2 and last_ch in _DIGITS and _AMOUNT_END.search("".join(text[-4:])) is not None
             if not cut and rules is not None and (RULE_MIN_EM * em < gap or after_amount) and gap < RULE_GAP_EM * em:
                 if rule_xs is None:
-                    rule_xs = _rules_across(rules(), gtop, gbottom)
+                    rule_xs = rules_across(rules(), gtop, gbottom)
                 if rule_xs:
                     cut = _rule_between(rule_xs, (last_x0 + last_x1) / 2, (gx0 + gx1) / 2)
             if cut:
@@ -155,7 +155,7 @@ def split_cells(line: list[Glyph], rules: Callable[[], list[Rule]] | None = None
     return cells, line_top, line_bottom
 
 
-def _rules_across(rules: list[Rule], top: float, bottom: float) -> list[float]:
+def rules_across(rules: list[Rule], top: float, bottom: float) -> list[float]:
     """x of the rules that cross the middle of a line (sorted)."""
     middle = (top + bottom) / 2
     slack = (bottom - top) * 0.25
@@ -211,5 +211,5 @@ def page_lines(
         if page_rules:
             if merge is not None:
                 return merge(out, page_rules)
-            out = [(fill_blank_columns(c, _rules_across(page_rules, t, b), t, b), t, b) for c, t, b in out]
+            out = [(fill_blank_columns(c, rules_across(page_rules, t, b), t, b), t, b) for c, t, b in out]
     return out
