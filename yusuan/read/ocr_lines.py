@@ -18,6 +18,7 @@ from statistics import median
 
 from yusuan.layout import Cell, Line
 from yusuan.read.ocr_numbers import is_amount, split_pieces
+from yusuan.read.ocr_words import repair_words
 from yusuan.read.pdf_boxes import ruled_lines
 from yusuan.read.pdf_glyphs import HRule, Rule
 from yusuan.read.pdf_lines import LineCells, rules_across
@@ -154,7 +155,7 @@ def restore_yi(text: str) -> str:
 def box_cells(box: Box) -> list[Cell]:
     """The cells of one box: one, or several when it joins amounts and labels (x interpolated
     by character width, CJK counting double), every one marked OCR with the box's confidence."""
-    pieces = [restore_yi(p) for p in split_pieces(box.text)]
+    pieces = [restore_yi(repair_words(p)) for p in split_pieces(box.text)]
     if not pieces:
         return []
     total = _width(" ".join(pieces))
