@@ -17,6 +17,7 @@ from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_anchors, header_columns, header_text
 from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
+from yusuan.tables.ocr_codes import repair_codes
 from yusuan.tables.rows import RawRow, Value, read_rows
 from yusuan.tables.solver import breaks, candidates, choose_scaled, rules_for, scale
 from yusuan.tables.table import Table
@@ -276,6 +277,7 @@ def _part_total(name: str, catalogue: Catalogue) -> str | None:
 def _grid(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
     rows = read_rows(table.body, "序号" in header_text(table.header))
+    repair_codes(rows)  # OCR: a code a digit off, put right by its printed name
     columns = header_columns(table.header, catalogue, table.body)
     if not columns and rows and max(len(r.values) for r in rows) == 1:
         columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
