@@ -66,3 +66,12 @@ def test_unit_rows_are_marked_as_the_project_reader_told_them_apart() -> None:
     assert table.items[4].unit == "广州市城市规划展览中心"
     index = TableIndex.build(table, frozenset({"广州市规划和自然资源局", "广州市城市规划展览中心"}))
     assert [u.where.line for u in index.unit_rows if u.where] == [2, 4]
+
+
+def test_a_repeated_header_misread_by_ocr_is_still_a_header() -> None:
+    from yusuan.model.projects import _repeats_header
+
+    header = {"单位名称", "项目名称", "总计", "本年收入", "上年结转结余"}
+    assert _repeats_header({"单位名称", "项目名称", "总计", "本年收入", "上年扬转活余"}, "", header)
+    assert not _repeats_header({"沈阳市工业发展报告印刷费"}, "沈阳市工业发展报告印刷费", header)
+    assert not _repeats_header({"总计", "沈阳市工业发展报告印刷费", "其他"}, "", header)

@@ -288,7 +288,7 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
             if not figures and (text in header or cells <= header):
                 continue
             skipping = False
-        if not figures and cells and cells <= header and (len(cells) >= 2 or len(text) >= 6):
+        if not figures and cells and _repeats_header(cells, text, header):
             continue  # a page's repeated header without a repeated title
         if limit is not None:
             rows.append((line, figures, words))
@@ -315,6 +315,15 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
     if limit is not None:
         blocks = _nearest_rows(rows, breaks)
     return blocks, header, has_content
+
+
+def _repeats_header(cells: set[str], text: str, header: set[str]) -> bool:
+    """A line of the header printed again on a new page: all its cells are header cells, or (a
+    scan's OCR misreads a word: '上年扬转活余') at least two and half of them are."""
+    if cells <= header:
+        return len(cells) >= 2 or len(text) >= 6
+    shared = len(cells & header)
+    return shared >= 2 and 2 * shared >= len(cells)
 
 
 def _nearest_rows(rows: Sequence[tuple[Line, list[str], list[str]]], breaks: set[int]) -> list[_Block]:
