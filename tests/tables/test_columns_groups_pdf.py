@@ -72,3 +72,12 @@ def test_centred_group_words_claim_the_members_they_are_centred_on() -> None:
     ]
     anchors = header_anchors(SUZHOU_INCOME_HEADER, len(columns))
     assert anchors is not None and anchors[0] == 149 and anchors[10] == 573 and anchors[-1] == 808
+
+
+def test_a_panel_header_is_known_by_either_repeated_label() -> None:
+    """A scan's OCR broke '科目编' / '码' and misread one '科自编': 科目名称 still repeats."""
+    from yusuan.tables.columns import is_panel
+
+    assert is_panel("人员经费|公用经费科目编码科目名称|决算数科自编码科目名称|决算数科目编科目名称|决算数")
+    assert is_panel("科目编码|科目名称|金额|科目编码|科目名称|金额")
+    assert not is_panel("科目编码|科目名称|合计|基本支出|项目支出")

@@ -19,6 +19,7 @@ from yusuan.tables.amounts import amount_text
 from yusuan.tables.catalogue import Catalogue, ColumnGroup, load_catalogue, squash
 
 PANEL_MARK = "科目编码"
+PANEL_NAME = "科目名称"
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,5 +327,6 @@ def _by_geometry(header: Sequence[Line], body: Sequence[Line]) -> bool:
 
 
 def is_panel(header_text: str) -> bool:
-    """Side-by-side panels (科目编码|科目名称|金额 printed two or three times across the page)."""
-    return header_text.count(PANEL_MARK) >= 2
+    """Side-by-side panels (科目编码|科目名称|金额 printed two or three times across the page); either
+    label repeated will do (a scan's OCR may break '科目编' / '码' or misread one of them)."""
+    return header_text.count(PANEL_MARK) >= 2 or header_text.count(PANEL_NAME) >= 2
