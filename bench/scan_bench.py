@@ -114,14 +114,14 @@ def main() -> None:
         for seed in seeds:
             truth = flat_summary(seed)
             pdf, scan = build_scan(seed, work, args.pages)
-            printed, _, _ = accuracy(truth, flat_summary(pdf))
+            printed, printed_n, _ = accuracy(truth, flat_summary(pdf))
             clock.wall = clock.cpu = 0.0
             clock.pages = 0
             got = flat_summary(scan)
             ok, n, wrong = accuracy(truth, got)
             total_ok, total = total_ok + ok, total + n
             pages = max(clock.pages, 1)
-            print(f"| {seed.stem} | {clock.pages} | {printed}/{n} | {ok}/{n} | {100 * ok / n:.1f} % "
+            print(f"| {seed.stem} | {clock.pages} | {printed}/{printed_n} | {ok}/{n} | {100 * ok / n:.1f} % "
                   f"| {clock.wall / pages:.1f} | {clock.cpu / pages:.1f} |", flush=True)
             for key in wrong[: args.show]:
                 print(f"<!-- {seed.stem[:3]} {key}: text {truth.get(key)!r} scan {got.get(key)!r} -->", flush=True)
