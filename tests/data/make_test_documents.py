@@ -106,6 +106,7 @@ def display_width(text: str) -> int:
 UNIT_PT = 5.25
 PAGE_UNITS = (842 - 2 * 28.35) / UNIT_PT
 MIN_SCALE = 7 / DEFAULT_FONT_SIZE
+PRINT_MARGIN = 1 / 2.54  # inches: the print workbook's 1-cm margins
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 INDENT = Alignment(indent=1)
@@ -206,12 +207,7 @@ def narrative_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             grow_row(ws, r, text, width)
     ws.column_dimensions["A"].width = round(width, 2)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    fit_page(ws, PRINT_MARGIN, PRINT_MARGIN)
 
 
 def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
@@ -264,13 +260,8 @@ def fill_sheet(ws: Worksheet, rows: list[list[str]]) -> None:
                 ws.cell(row=r, column=c).border = BORDER
     for c in range(ncols):
         ws.column_dimensions[get_column_letter(c + 1)].width = round(widths.get(c, 4.0), 2)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 1 / 2.54
     # one page wide (the scale only ever shrinks; the text columns were narrowed for ≥ 7 pt)
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    fit_page(ws, PRINT_MARGIN, PRINT_MARGIN)
 
 
 def grow_row(ws: Worksheet, row: int, text: str, width: float) -> None:
@@ -321,15 +312,15 @@ def fit_font(cell: Cell, text: str, room: int) -> None:
         cell.font = Font(name="Calibri", size=max(1.0, round(DEFAULT_FONT_SIZE * room / need * 0.95, 1)))
 
 
-def fit_page(ws: Worksheet) -> None:
-    """A4 landscape, one page wide, as many pages tall as needed."""
+def fit_page(ws: Worksheet, side: float = 0.4, ends: float = 0.5) -> None:
+    """A4 landscape, one page wide, as many pages tall as needed (margins in inches)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.page_margins.left = ws.page_margins.right = side
+    ws.page_margins.top = ws.page_margins.bottom = ends
 
 
 def seed_workbook(seed: Path) -> Workbook:

@@ -145,16 +145,21 @@ def header_text(header: Sequence[Line], body: Sequence[Line] = ()) -> str:
     prints (a flattened multi-line header printing each line's words in its first cells): then
     their x says nothing and they are read in printed order, as text and Excel headers are.
     """
+    return _header_layout(header, body)[0]
+
+
+def _header_layout(header: Sequence[Line], body: Sequence[Line]) -> tuple[str, bool]:
+    """:func:`header_text` and whether it laid the header out by x (PDF geometry)."""
     if header and all("\t" in line.raw for line in header):
         cells = sorted(
             (index, row, cell.text) for row, line in enumerate(header) for index, cell in enumerate(line.cells) if cell.text
         )
-        return "|".join(squash(text) for _, _, text in cells)
+        return "|".join(squash(text) for _, _, text in cells), False
     if header and all(cell.top is not None for line in header for cell in line.cells):
         if not _misplaced(header, body):
-            return _geometry_text(header)
-        return "".join("|".join(squash(c.text) for c in line.cells if c.text.strip()) for line in header)
-    return "".join("|".join(squash(c.text) for c in line.cells) for line in header)
+            return _geometry_text(header), True
+        return "".join("|".join(squash(c.text) for c in line.cells if c.text.strip()) for line in header), False
+    return "".join("|".join(squash(c.text) for c in line.cells) for line in header), False
 
 
 _CODE = re.compile(r"\d{3,7}")
@@ -313,17 +318,10 @@ def _is_heading(text: str, catalogue: Catalogue, subtotals: set[str]) -> bool:
 def header_columns(header: Sequence[Line], catalogue: Catalogue | None = None, body: Sequence[Line] = ()) -> list[str]:
     """The value columns a table header prints (panel layouts, see :func:`is_panel`, give ['total']);
     ``body`` lets a PDF header whose words stand over the row labels be read in printed order."""
-    text = header_text(header, body)
+    text, by_x = _header_layout(header, body)
     if is_panel(text):
         return ["total"]
-    return columns_of_text(text, catalogue, ordered=_by_geometry(header, body))
-
-
-def _by_geometry(header: Sequence[Line], body: Sequence[Line]) -> bool:
-    """Whether :func:`header_text` lays ``header`` out by x (a PDF header over its own columns)."""
-    if not header or all("\t" in line.raw for line in header):
-        return False
-    return all(cell.top is not None for line in header for cell in line.cells) and not _misplaced(header, body)
+    return columns_of_text(text, catalogue, ordered=by_x)
 
 
 def is_panel(header_text: str) -> bool:

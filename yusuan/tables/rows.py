@@ -92,9 +92,9 @@ def _tokens(line: Line, right: float | None = None) -> list[Token]:
                 continue
         parts = text.split()
         field = index if tabbed else None
-        edge = cell.x1 if cell.top is not None and len(parts) == 1 else None
-        if edge is not None and text is not cell.text and cell.bottom is not None:
-            edge = cell.x0 + _figure_width(text, cell.bottom - cell.top)  # type: ignore[operator]
+        edge = None
+        if cell.top is not None and len(parts) == 1:
+            edge = _figure_x1(cell) if text is not cell.text else cell.x1  # a glued figure ends at its digits
         for part in parts:
             m = _BRACKETED.match(part) if part[0] in _OPENERS else None
             if m:

@@ -50,12 +50,10 @@ def interpret(table: Table, source: str) -> StatementTable:
 
 def _where(table: Table, source: str, value: Value | None, row: str, column: str | None, line: int | None = None) -> Provenance:
     at = value.line if value is not None else None
-    if value is not None and (value.bbox is not None or value.ocr):
-        return Provenance(
-            source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column,
-            value.bbox, value.ocr,
-        )
-    return Provenance(source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column)
+    return Provenance(
+        source, at.page if at else None, at.number if at else line, _label(table), table.kind, row, column,
+        value.bbox if value is not None else None, value.ocr if value is not None else False,
+    )
 
 
 _LAST_LABEL: list[tuple[Table, str]] = []
@@ -259,8 +257,8 @@ def _department_rows(levels: list[str], rows: list[RawRow]) -> list[str]:
         code = rows[i].code or ""
         if level != "unit" or not code:
             continue
-        following = [rows[j].code or "" for j in range(i + 1, len(rows)) if levels[j] == "unit"]
-        if following and all(c.startswith(code) and len(c) > len(code) for c in following[:1]):
+        after = next((rows[j].code or "" for j in range(i + 1, len(rows)) if levels[j] == "unit"), None)
+        if after is not None and after.startswith(code) and len(after) > len(code):
             out[i] = "total"
     return out
 
@@ -298,8 +296,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         if part is not None:
             _add_part_total(st, table, source, row, part)
             continue
-        item = _item(table, source, row, columns, choice[0])
-        item.level = level
+        item = _item(table, source, row, columns, choice[0], level)
         if item.level == "unit":
             unit = item.name
         item.unit = unit if item.level != "total" else None
@@ -309,9 +306,10 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         _group_levels(st, groups, printed)
 
 
-def _item(table: Table, source: str, row: RawRow, columns: list[str], positions: tuple[int, ...]) -> LineItem:
+def _item(
+    table: Table, source: str, row: RawRow, columns: list[str], positions: tuple[int, ...], level: str
+) -> LineItem:
     """One LineItem: every printed column, blank cells as zero with the row's provenance."""
-    level = _level(row)
     label = row.code or squash(row.name)
     first_line = row.lines[0].number if row.lines else None
     where = _where(table, source, row.values[0] if row.values else None, label, None, first_line)
