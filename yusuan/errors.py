@@ -6,6 +6,9 @@ input never shows a traceback, and callers of the Python API can catch what they
 
 from __future__ import annotations
 
+NO_DOCUMENTS = "目录中没有可读取的文件（.txt、.pdf、.xlsx、.xls 或图像） — no documents in the directory"
+"""Why a directory given as input was refused (``yusuan check`` and ``yusuan ingest`` alike)."""
+
 
 class YusuanError(Exception):
     """Base of every error yusuan reports to a user (exit code 2 unless a subclass says else)."""

@@ -21,7 +21,8 @@ def read(path: str | Path) -> Disclosure:
     tables, narrative = find_tables(layout)
     if not tables:
         raise NotADisclosure(
-            "no budget/final-account table found (expected titles such as 收支预算总表, 支出预算总表)",
+            "不是部门预算/决算公开文件：未找到任何预算/决算表（应有收支预算总表、支出预算总表等标题） — "
+            "no budget/final-account table found",
             source=layout.source,
         )
     return build(layout, tables, narrative)

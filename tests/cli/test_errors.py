@@ -38,7 +38,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, name: str, content: by
         assert "Traceback" not in result.stderr
         lines = result.stderr.strip().splitlines()
         assert any(name in line and reason in line for line in lines), (command, lines)
-        assert len(lines) == (1 if command != "check" else 2), (command, lines)  # check adds its tally
+        assert len(lines) == 1, (command, lines)
 
 
 def test_missing_file_exit_2(tmp_path: Path) -> None:

@@ -288,7 +288,7 @@ def test_all_garbled_without_ocr_is_unreadable(tmp_path: Path, monkeypatch: pyte
     page = SynthPage().text(50, 700, "一般公共预算支出功能分类", font="garbled")
     with pytest.raises(
         UnreadableInput,
-        match=r"garbled\.pdf: .*no usable text layer; OCR is not available: install yusuan\[ocr\]",
+        match=r"garbled\.pdf: PDF 没有可用的文字层.*no usable text layer; OCR is not available: install yusuan\[ocr\]",
     ):
         read_pdf(_write(tmp_path, "garbled.pdf", [page]))
 
@@ -298,7 +298,7 @@ def test_scan_without_ocr_is_unreadable(tmp_path: Path, monkeypatch: pytest.Monk
     path = _write(tmp_path, "scan.pdf", [SynthPage().image(0, 0, 595, 842)] * 2)
     with pytest.raises(
         UnreadableInput,
-        match=r"scan\.pdf: the PDF has no text layer; OCR is not available: install yusuan\[ocr\]",
+        match=r"scan\.pdf: PDF 没有文字层，且未安装 OCR.* — the PDF has no text layer; OCR is not available: install yusuan\[ocr\]",
     ):
         read_layout(path)
 
@@ -337,7 +337,7 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     doc = pdfium.PdfDocument(str(path), password="secret")  # the fixture really is encrypted, not just broken
     assert "财务收支" in doc[0].get_textpage().get_text_range()
     doc.close()
-    with pytest.raises(UnreadableInput, match=r"locked\.pdf: .*password-protected") as err:
+    with pytest.raises(UnreadableInput, match=r"locked\.pdf: PDF 设有密码保护.*password-protected") as err:
         read_layout(path)
     assert err.value.exit_code == 2
 
@@ -347,14 +347,14 @@ def test_truncated_pdf(tmp_path: Path, keep: float) -> None:
     data = pdf_bytes(borderless_table())
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: int(len(data) * keep)])
-    with pytest.raises(UnreadableInput, match=r"cut\.pdf: the PDF is truncated"):
+    with pytest.raises(UnreadableInput, match=r"cut\.pdf: PDF 文件不完整.* — the PDF is truncated"):
         read_layout(path)
 
 
 def test_corrupt_pdf(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
-    with pytest.raises(UnreadableInput, match=r"broken\.pdf: the PDF is damaged"):
+    with pytest.raises(UnreadableInput, match=r"broken\.pdf: PDF 已损坏.* — the PDF is damaged"):
         read_layout(path)
 
 

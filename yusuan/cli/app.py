@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as ex:
         return ex.exit_code
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        err_console.print("已中断 — interrupted")
         return 130
     except Exception as ex:  # click usage errors and friends
         import click
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         where = f" ({_input_hint(argv)})" if _input_hint(argv) else ""
         err_console.print(
-            f"[bold red]内部错误[/] {type(ex).__name__}: {ex}{where} — this is a bug in yusuan; "
-            "rerun with YUSUAN_DEBUG=1 for the traceback and report it",
+            f"[bold red]内部错误[/] {type(ex).__name__}: {ex}{where} — 这是 yusuan 的缺陷，请用 YUSUAN_DEBUG=1 "
+            "重新运行取得回溯信息并报告 (a bug in yusuan; rerun with YUSUAN_DEBUG=1 for the traceback and report it)",
             markup=True,
         )
         return 70

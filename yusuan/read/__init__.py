@@ -24,11 +24,11 @@ def sniff(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(16)
     except FileNotFoundError:
-        raise UnreadableInput("no such file", source=str(path)) from None
+        raise UnreadableInput("文件不存在 — no such file", source=str(path)) from None
     except IsADirectoryError:
-        raise UnreadableInput("is a directory, not a document", source=str(path)) from None
+        raise UnreadableInput("这是目录，不是文件 — is a directory, not a document", source=str(path)) from None
     except OSError as exc:
-        raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=str(path)) from None
+        raise UnreadableInput(f"无法打开（{exc.strerror}） — cannot be opened", source=str(path)) from None
     if head.startswith(b"%PDF") or b"%PDF" in head:
         return "pdf"
     if head.startswith(b"PK"):
@@ -36,10 +36,10 @@ def sniff(path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 names = zf.namelist()
         except zipfile.BadZipFile:
-            raise UnreadableInput("a damaged zip/xlsx file", source=path.name) from None
+            raise UnreadableInput("zip/xlsx 文件已损坏 — a damaged zip/xlsx file", source=path.name) from None
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
-        raise UnreadableInput("a zip archive that is not an Excel workbook", source=path.name)
+        raise UnreadableInput("是 zip 压缩包，不是 Excel 工作簿 — a zip archive that is not an Excel workbook", source=path.name)
     if head.startswith(_OLE2):
         return "xls"
     if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff"):

@@ -45,7 +45,7 @@ def _is_binary(text: str) -> bool:
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding name). Raises UnreadableInput for empty or binary data."""
     if not data.strip():
-        raise UnreadableInput("the file is empty", source=source)
+        raise UnreadableInput("文件为空 — the file is empty", source=source)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(name), name, source)
@@ -65,11 +65,11 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if cjk16:
         return cjk16
     if nul:
-        raise UnreadableInput("binary data, not a text, PDF or Excel document", source=source)
+        raise UnreadableInput("二进制数据，不是文本、PDF 或 Excel 文件 — binary data, not a text, PDF or Excel document", source=source)
     try:
         return _checked(data.decode("gb18030"), "gb18030", source)
     except UnicodeDecodeError:
-        raise UnreadableInput("not valid UTF-8, UTF-16 or GB18030 text", source=source) from None
+        raise UnreadableInput("不是有效的 UTF-8、UTF-16 或 GB18030 文本 — not valid UTF-8, UTF-16 or GB18030 text", source=source) from None
 
 
 def _try(data: bytes, name: str) -> str | None:
@@ -99,5 +99,5 @@ def _plausible_utf16(data: bytes) -> tuple[str, str] | None:
 
 def _checked(text: str, name: str, source: str) -> tuple[str, str]:
     if _is_binary(text):
-        raise UnreadableInput("binary data, not a text, PDF or Excel document", source=source)
+        raise UnreadableInput("二进制数据，不是文本、PDF 或 Excel 文件 — binary data, not a text, PDF or Excel document", source=source)
     return text, name

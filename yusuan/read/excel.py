@@ -43,7 +43,7 @@ def read_excel(path: str | Path) -> Layout:
     try:
         import python_calamine as pc
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise UnreadableInput(f"cannot read Excel without python-calamine ({exc})", source=path.name) from None
+        raise UnreadableInput(f"缺少 python-calamine，无法读取 Excel（{exc}） — cannot read Excel without python-calamine", source=path.name) from None
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
         metas = _xlsx_meta(path) if fmt == "xlsx" else _xls_meta(path)
@@ -57,12 +57,12 @@ def read_excel(path: str | Path) -> Layout:
             page = _sheet_page(sheet, metas.get(sheet_meta.name, _SheetMeta()), len(layout.pages) + 1, offset)
             layout.pages.append(page)
     except pc.PasswordError:
-        raise UnreadableInput("is password-protected", source=path.name) from None
+        raise UnreadableInput("工作簿设有密码保护 — is password-protected", source=path.name) from None
     except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError,
             expat.ExpatError) as exc:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():  # an encrypted .xls (FILEPASS)
-            raise UnreadableInput("is password-protected", source=path.name) from None
-        raise UnreadableInput(f"a damaged Excel workbook ({_short(exc)})", source=path.name) from None
+            raise UnreadableInput("工作簿设有密码保护 — is password-protected", source=path.name) from None
+        raise UnreadableInput(f"Excel 工作簿已损坏（{_short(exc)}） — a damaged Excel workbook", source=path.name) from None
     if fmt == "xls" and not metas:
         layout.warnings.append("xls: number formats and hidden rows/columns not found; numbers print as stored")
     return layout
@@ -83,12 +83,12 @@ def _check_container(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=path.name) from None
+        raise UnreadableInput(f"无法打开（{exc.strerror}） — cannot be opened", source=path.name) from None
     if data.startswith(_OLE2):
         if _ENCRYPTED_STREAM in data:
-            raise UnreadableInput("is password-protected (an encrypted Office file)", source=path.name)
+            raise UnreadableInput("加密的 Office 文件，设有密码保护 — is password-protected (an encrypted Office file)", source=path.name)
         if not any(stream in data for stream in _XLS_STREAMS):
-            raise UnreadableInput("an old Office (OLE2) file that is not an Excel workbook", source=path.name)
+            raise UnreadableInput("旧版 Office（OLE2）文件，不是 Excel 工作簿 — an old Office (OLE2) file that is not an Excel workbook", source=path.name)
         return "xls"
     if data.startswith(b"PK"):
         try:
@@ -96,11 +96,11 @@ def _check_container(path: Path) -> str:
                 if zf.testzip() is not None:
                     raise zipfile.BadZipFile("a member fails its CRC check")
                 if not any(n.startswith("xl/") for n in zf.namelist()):
-                    raise UnreadableInput("a zip archive that is not an Excel workbook", source=path.name)
+                    raise UnreadableInput("是 zip 压缩包，不是 Excel 工作簿 — a zip archive that is not an Excel workbook", source=path.name)
         except zipfile.BadZipFile as exc:
-            raise UnreadableInput(f"a damaged zip/xlsx file ({exc})", source=path.name) from None
+            raise UnreadableInput(f"zip/xlsx 文件已损坏（{exc}） — a damaged zip/xlsx file", source=path.name) from None
         return "xlsx"
-    raise UnreadableInput("not an Excel workbook (neither xlsx nor xls)", source=path.name)
+    raise UnreadableInput("不是 Excel 工作簿（既非 xlsx 也非 xls） — not an Excel workbook (neither xlsx nor xls)", source=path.name)
 
 
 def _short(exc: Exception) -> str:

@@ -89,7 +89,7 @@ def read_image(path: str | Path) -> Layout:
             img.load()
             image = ImageOps.exif_transpose(img).convert("RGB")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise UnreadableInput(f"a damaged or unsupported image ({exc})", source=path.name) from None
+        raise UnreadableInput(f"图像已损坏或格式不受支持（{exc}） — a damaged or unsupported image", source=path.name) from None
     layout = Layout(source=path.name, format="image", path=str(path))
     page = ocr_array(image, 1)
     layout.pages.append(page)
@@ -115,14 +115,14 @@ def ocr_pdf_pages(path: str | Path, page_numbers: list[int] | None = None) -> li
         try:
             doc = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
-            raise UnreadableInput(f"the PDF cannot be opened for OCR ({exc})", source=path.name) from None
+            raise UnreadableInput(f"无法打开 PDF 进行 OCR（{exc}） — the PDF cannot be opened for OCR", source=path.name) from None
         count = len(doc)
     try:
         numbers = page_numbers if page_numbers is not None else list(range(1, count + 1))
         pages = []
         for number in numbers:
             if not 1 <= number <= count:
-                raise UnreadableInput(f"the PDF has no page {number}", source=path.name)
+                raise UnreadableInput(f"PDF 没有第 {number} 页 — the PDF has no page {number}", source=path.name)
             with PDFIUM_LOCK:
                 page = doc[number - 1]
                 try:

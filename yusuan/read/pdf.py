@@ -54,30 +54,30 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise UnreadableInput(
-                "the PDF is password-protected (encrypted); remove the password first", source=name
+                "PDF 设有密码保护（已加密），请先解除密码 — the PDF is password-protected (encrypted); remove the password first", source=name
             ) from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise UnreadableInput(
-                "the PDF uses an unsupported security (encryption) handler", source=name
+                "PDF 使用了不支持的加密方式 — the PDF uses an unsupported security (encryption) handler", source=name
             ) from None
         if code == pdfium_c.FPDF_ERR_FILE:
             raise UnreadableInput(
-                "the PDF cannot be opened (file not found or unreadable)", source=name
+                "无法打开 PDF（文件不存在或不可读） — the PDF cannot be opened (file not found or unreadable)", source=name
             ) from None
         if not _tail_has_eof(path):
             raise UnreadableInput(
-                "the PDF is truncated (it ends before %%EOF; an incomplete download?)", source=name
+                "PDF 文件不完整（在 %%EOF 之前中断，可能未下载完） — the PDF is truncated (it ends before %%EOF; an incomplete download?)", source=name
             ) from None
-        raise UnreadableInput("the PDF is damaged (PDFium cannot parse it)", source=name) from None
+        raise UnreadableInput("PDF 已损坏（PDFium 无法解析） — the PDF is damaged (PDFium cannot parse it)", source=name) from None
     except OSError as exc:
-        raise UnreadableInput(f"cannot be opened ({exc.strerror})", source=name) from None
+        raise UnreadableInput(f"无法打开（{exc.strerror}） — cannot be opened", source=name) from None
     if len(doc) == 0:
         doc.close()
         if not _tail_has_eof(path):
             raise UnreadableInput(
-                "the PDF is truncated (no pages survive; it ends before %%EOF)", source=name
+                "PDF 文件不完整（在 %%EOF 之前中断，没有完整的页面） — the PDF is truncated (no pages survive; it ends before %%EOF)", source=name
             )
-        raise UnreadableInput("the PDF has no pages", source=name)
+        raise UnreadableInput("PDF 没有页面 — the PDF has no pages", source=name)
     return doc
 
 
@@ -105,7 +105,7 @@ def _read_pages(doc: pdfium.PdfDocument, layout: Layout) -> tuple[list[Page], di
         handle = pdfium_c.FPDF_LoadPage(doc.raw, index)
         if not handle:
             raise UnreadableInput(
-                f"page {number} of the PDF is damaged and cannot be loaded", source=layout.source
+                f"PDF 第 {number} 页已损坏，无法载入 — page {number} of the PDF is damaged and cannot be loaded", source=layout.source
             )
         textpage = pdfium_c.FPDFText_LoadPage(handle)
         try:
@@ -133,9 +133,8 @@ def _ocr(path: Path, layout: Layout, to_ocr: dict[int, str]) -> None:
     """Replace the pages in ``to_ocr`` by their OCR reading, or explain why that is impossible."""
     has_text = any(p.lines for p in layout.pages if p.number not in to_ocr)
     reasons = set(to_ocr.values())
-    what = (
-        "has no text layer" if all(r.startswith("no text") for r in reasons) else "has no usable text layer"
-    )
+    none = all(r.startswith("no text") for r in reasons)
+    what = ("没有文字层", "has no text layer") if none else ("没有可用的文字层", "has no usable text layer")
     try:
         from yusuan.read.ocr import ocr_pdf_pages
     except ImportError:
@@ -152,7 +151,8 @@ def _ocr(path: Path, layout: Layout, to_ocr: dict[int, str]) -> None:
             layout.pages = [by_number.get(p.number, p) if p.number in to_ocr else p for p in layout.pages]
             return
     if not has_text:
-        raise UnreadableInput(f"the PDF {what}; {_OCR_MISSING}", source=path.name)
+        raise UnreadableInput(f"PDF {what[0]}，且未安装 OCR（请安装 yusuan[ocr]） — the PDF {what[1]}; {_OCR_MISSING}",
+                              source=path.name)
     for number, reason in sorted(to_ocr.items()):
         layout.warnings.append(f"page {number}: {reason}; {_OCR_MISSING}; page left empty")
 
@@ -177,7 +177,7 @@ def read_pdf(path: str | Path) -> Layout:
             if not _tail_has_eof(path):
                 if not _contains_eof(path):
                     raise UnreadableInput(
-                        "the PDF is truncated (it ends before %%EOF; an incomplete download?)",
+                        "PDF 文件不完整（在 %%EOF 之前中断，可能未下载完） — the PDF is truncated (it ends before %%EOF; an incomplete download?)",
                         source=path.name,
                     )
                 layout.warnings.append("the file does not end with %%EOF (trailing data or a cut-off update)")

@@ -8,8 +8,11 @@ document, so a crash leaves each document either wholly stored or absent.
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import duckdb
 import pyarrow as pa
@@ -19,35 +22,74 @@ from yusuan.store.rows import DocumentRows
 from yusuan.store.schema import DATA_TABLES, LATEST, current_version, migrate
 
 DEFAULT_DB = "yusuan.duckdb"
+LOCK_POLL_SECONDS = 0.2
+"""How often a process waiting for the store (``wait``) tries the lock again."""
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as err:
-        if "lock" in str(err).lower():
-            raise StoreError(
-                "the store is in use by another process (one `yusuan ingest` writes at a time, and DuckDB lets "
-                f"no reader in meanwhile); wait for it or use another --db ({err})",
-                source=str(path),
-            ) from err
-        raise StoreError(f"cannot open the store: {err}", source=str(path)) from err
+def _connect(path: Path, read_only: bool, wait: float = 0.0,
+             on_wait: Callable[[], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file; while another process holds its lock, retry for up to ``wait`` seconds.
+
+    Why wait: two ``yusuan ingest`` runs on one store then follow each other (DuckDB's file lock
+    makes the second wait its turn) instead of the second failing; neither can corrupt the file.
+    """
+    deadline = time.monotonic() + wait
+    waited = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as err:
+            if not _is_lock_error(err) or time.monotonic() >= deadline:
+                _raise_open_error(path, err)
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            time.sleep(LOCK_POLL_SECONDS)
+
+
+def _is_lock_error(err: duckdb.Error) -> bool:
+    return "lock" in str(err).lower()
+
+
+def _raise_open_error(path: Path, err: duckdb.Error) -> NoReturn:
+    if _is_lock_error(err):
+        raise StoreError(
+            "存储库正被另一个进程使用（同一时间只能有一个 yusuan ingest 写入，写入期间也不能读取），请稍后再试或换用 --db — "
+            f"the store is in use by another process; wait for it or use another --db ({err})",
+            source=str(path),
+        ) from err
+    raise StoreError(f"无法打开存储库（{err}） — cannot open the store", source=str(path)) from err
+
+
+def _refuse_newer(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """The store's schema version; a store written by a newer yusuan is refused, never guessed at."""
+    version = current_version(con)
+    if version > LATEST:
+        con.close()
+        raise StoreError(
+            f"存储库结构为 v{version}，比本版 yusuan 支持的 v{LATEST} 新（由更新的 yusuan 写入），请升级 yusuan 后再打开 — "
+            f"the store's schema v{version} is newer than this yusuan supports (v{LATEST}); upgrade yusuan",
+            source=str(path),
+        )
+    return version
 
 
 class Store:
     """A yusuan DuckDB store (schema of :mod:`yusuan.store.schema`, migrated on a writable open)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait: float = 0.0,
+                 on_wait: Callable[[], None] | None = None) -> None:
+        """Open (a writable open creates and migrates); ``wait``: seconds to wait for another writer."""
         self.path = Path(path)
         self.read_only = read_only
         if read_only:
             if not self.path.exists():
-                raise StoreError("no store here (run `yusuan ingest` first, or pass --db)", source=str(self.path))
-            con = _connect(self.path, True)
-            version = current_version(con)
+                raise StoreError("存储库不存在（请先运行 yusuan ingest，或用 --db 指定） — no store here (run `yusuan ingest` first, or pass --db)", source=str(self.path))
+            con = _connect(self.path, True, wait, on_wait)
+            version = _refuse_newer(con, self.path)
             if version == 0:
                 con.close()
-                raise StoreError("not a yusuan store (no schema_version table)", source=str(self.path))
+                raise StoreError("不是 yusuan 存储库（没有 schema_version 表） — not a yusuan store (no schema_version table)", source=str(self.path))
             if version < LATEST:  # upgrade once, then read
                 con.close()
                 Store(self.path).close()
@@ -55,12 +97,13 @@ class Store:
             self.con = con
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = _connect(self.path, False)
+            self.con = _connect(self.path, False, wait, on_wait)
+            _refuse_newer(self.con, self.path)
             try:
                 migrate(self.con)
             except duckdb.Error as err:
                 self.con.close()
-                raise StoreError(f"cannot migrate the store: {err}", source=str(self.path)) from err
+                raise StoreError(f"无法升级存储库结构（{err}） — cannot migrate the store", source=str(self.path)) from err
 
     def __enter__(self) -> Store:
         return self
@@ -96,7 +139,7 @@ class Store:
         transactions, and a crash loses at most the uncommitted group, which a rerun reads again.
         """
         if self.read_only:
-            raise StoreError("the store is open read-only", source=str(self.path))
+            raise StoreError("存储库以只读方式打开 — the store is open read-only", source=str(self.path))
         if not documents:
             return []
         try:
@@ -118,7 +161,7 @@ class Store:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
             names = ", ".join(i[:12] for i in ids)
-            raise StoreError(f"cannot store documents {names}: {err}", source=str(self.path)) from err
+            raise StoreError(f"无法写入文件 {names}（{err}），存储库未改动 — cannot store documents {names}", source=str(self.path)) from err
         return fresh
 
     def delete(self, doc_id: str) -> None:

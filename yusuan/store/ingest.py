@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from yusuan.errors import NO_DOCUMENTS
 from yusuan.store.db import Store
 from yusuan.store.worker import Outcome, content_hash, process_bytes, process_file
 
@@ -26,6 +27,7 @@ GROUP_DOCUMENTS = 16
 """Write at most this many finished documents per transaction (a durable commit costs milliseconds)…"""
 GROUP_SECONDS = 0.5
 """…and wait at most this long for more after the first (the writer is on its own thread)."""
+READER_DIED = "读取进程在读取此文件时退出（崩溃或内存不足） — the reader process died while reading it (crash or out of memory)"
 SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xls", ".xlsm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
@@ -74,19 +76,21 @@ def discover(args: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES:
-                    add(f)
+            found = [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES]
+            if not found:
+                missing.append((str(arg), NO_DOCUMENTS))
+            for f in found:
+                add(f)
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
             matches = sorted(Path(m) for m in glob.glob(str(arg), recursive=True) if Path(m).is_file())
             if not matches:
-                missing.append((str(arg), "the pattern matches no file"))
+                missing.append((str(arg), "通配符没有匹配到任何文件 — the pattern matches no file"))
             for m in matches:
                 add(m)
         else:
-            missing.append((str(arg), "no such file or directory"))
+            missing.append((str(arg), "文件或目录不存在 — no such file or directory"))
     return files, missing
 
 
@@ -155,7 +159,7 @@ class PoolBackend:
                         tries[task.doc_id] += 1
                         if tries[task.doc_id] >= 2:
                             group.append(Outcome(task.display, task.doc_id,
-                                                 error="the reader process died while reading it (crash or out of memory)"))
+                                                 error=READER_DIED))
                         else:
                             retry.append(task)
                     except Exception as err:  # e.g. a result that cannot be pickled back
@@ -166,7 +170,7 @@ class PoolBackend:
                         tries[task.doc_id] += 1
                         if tries[task.doc_id] >= 2:
                             group.append(Outcome(task.display, task.doc_id,
-                                                 error="the reader process died while reading it (crash or out of memory)"))
+                                                 error=READER_DIED))
                         else:
                             retry.append(task)
                     pending.clear()
@@ -304,7 +308,7 @@ class _Writer:
                         self.tick("ingested", outcome.path, "")
                     else:
                         self.report.skipped += 1
-                        self.tick("skipped", outcome.path, "already stored")
+                        self.tick("skipped", outcome.path, "已入库 — already stored")
 
 
 def ingest_paths(
@@ -338,7 +342,7 @@ def ingest_paths(
             try:
                 doc_id = content_hash(f.read_bytes())
             except OSError as err:
-                reason = f"cannot be opened ({err.strerror})"
+                reason = f"无法打开（{err.strerror}） — cannot be opened"
                 with lock:
                     report.failed.append((str(f), reason))
                     tick("failed", str(f), reason)
@@ -346,7 +350,7 @@ def ingest_paths(
             if doc_id in known:
                 with lock:
                     report.skipped += 1
-                    tick("skipped", str(f), "already stored")
+                    tick("skipped", str(f), "已入库 — already stored")
                 continue
             known.add(doc_id)
             yield Task(str(f.resolve()), str(f), doc_id)
@@ -360,7 +364,7 @@ def ingest_paths(
                 report.read_cpu_seconds += sum(o.cpu_seconds for o in group)
                 for outcome in group:
                     if outcome.rows is None:
-                        reason = outcome.error or "unknown error"
+                        reason = outcome.error or "未知错误 — unknown error"
                         report.failed.append((outcome.path, reason))
                         tick("failed", outcome.path, reason)
             for outcome in group:

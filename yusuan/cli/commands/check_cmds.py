@@ -14,7 +14,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from yusuan.check.finding import RANK, SEVERITIES, Finding, at_or_above, report
-from yusuan.errors import UnreadableInput, UsageError, YusuanError
+from yusuan.errors import NO_DOCUMENTS, UnreadableInput, UsageError, YusuanError
 
 DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 STYLE = {"error": "bold red", "warning": "yellow", "rounding": "cyan", "info": "dim"}
@@ -50,9 +50,10 @@ def _documents(paths: list[Path]) -> tuple[list[Path], bool]:
     for p in paths:
         if p.is_dir():
             directory = True
-            out.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
-            )
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            if not found:
+                raise UnreadableInput(NO_DOCUMENTS, source=str(p))
+            out.extend(found)
         else:
             out.append(p)
     return out, directory
@@ -130,7 +131,7 @@ def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: 
     if fail_on not in RANK:
         raise typer.BadParameter(f"--fail-on must be one of {', '.join(SEVERITIES)}")
     if db is not None and not db.exists():
-        raise UsageError(f"--db {db}: no such store (create it with yusuan ingest)")
+        raise UsageError(f"--db {db}：存储库不存在（请先用 yusuan ingest 建立） — no such store (create it with yusuan ingest)")
     documents, directory = _documents(files)
     console, err = Console(), Console(stderr=True, soft_wrap=True, highlight=False)
     results: list[Result] = []
@@ -144,8 +145,10 @@ def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: 
     _output(results, as_json, directory, console, err)
     unreadable = sum(1 for r in results if r.error)
     failing = sum(len(at_or_above(r.findings, fail_on)) for r in results)
+    if unreadable and len(results) == 1:  # one file: its reason is the one line
+        raise UnreadableInput(str(results[0].error))
     if unreadable:
-        raise UnreadableInput(f"{unreadable} of {len(results)} files could not be read")
+        raise UnreadableInput(f"{unreadable}/{len(results)} 个文件无法读取 — {unreadable} of {len(results)} files could not be read")
     if failing:
         raise ChecksFailed(f"{failing} findings at or above {fail_on} (--fail-on {fail_on})")
 
@@ -153,7 +156,7 @@ def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: 
 def _output(results: list[Result], as_json: bool, directory: bool, console: Console, err: Console) -> None:
     """JSON (one object for one file, a list for several), or the readable report per file."""
     for r in results:
-        if r.error and (as_json or not directory):
+        if r.error and (as_json or not directory) and len(results) > 1:
             err.print(f"[bold red]错误[/] {escape(r.error)}")
     readable = [r for r in results if not r.error]
     if as_json:

@@ -61,6 +61,7 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="print the final report as JSON")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="print `EVENT<TAB>FILE` on stdout as each file is done")] = False,
+    wait: Annotated[float, typer.Option("--wait", help="seconds to wait while another process uses the store (0: fail at once, exit 3)")] = 600.0,
 ) -> None:
     """入库 — read, check and store documents (each written whole, never half; stored content is skipped).
 
@@ -90,7 +91,11 @@ def ingest(
             progress.console.print(f"[red]失败 failed[/] {name}: {detail}")
         progress.advance(task_id)
 
-    with Store(db) as store, progress:
+    def waiting() -> None:
+        if not quiet:
+            err.print(f"[yellow]等待[/] {db} 正被另一个进程使用，等待其完成（最多 {wait:g} 秒） — waiting for the store")
+
+    with Store(db, wait=wait, on_wait=waiting) as store, progress:
         report = ingest_paths(store, paths, backend, tick, on_total=lambda n: progress.update(task_id, total=n))
     if as_json:
         typer.echo(json.dumps({"ingested": report.ingested, "skipped": report.skipped,
@@ -109,7 +114,7 @@ def ingest(
             err.print(f"[red]失败 failed[/] {name}: {reason}")
     if report.failed:
         # an error (not typer.Exit) so that main() returns its exit code 2
-        raise UnreadableInput(f"{len(report.failed)} of {report.total} files could not be read (listed above)")
+        raise UnreadableInput(f"{len(report.failed)}/{report.total} 个文件无法读取（见上） — {len(report.failed)} of {report.total} files could not be read (listed above)")
 
 
 def register(app: typer.Typer) -> None:
