@@ -7,6 +7,7 @@ previous-year provider is the hook for cross-document checks (``yusuan check --d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
@@ -206,4 +207,4 @@ def _with_blank(item: LineItem, column: str) -> LineItem:
     """A view of ``item`` whose ``column`` is a blank amount (for locating a missing cell)."""
     values = dict(item.values)
     values[column] = zero(item.where)
-    return LineItem(item.name, values, item.code, item.level, item.unit, item.key, item.side, item.where)
+    return dataclasses.replace(item, values=values)

@@ -6,6 +6,7 @@ the same grouping; building it once per table keeps a whole check within millise
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,12 +20,39 @@ def is_code_row(item: LineItem) -> bool:
     return bool(item.code) and item.code.isdigit() and item.level not in ("total", "unit")
 
 
-def _parent_code(code: str, printed: set[str]) -> str | None:
-    """The nearest printed ancestor of ``code`` (a 项 without its 款 printed hangs on its 类)."""
+def node_key(item: LineItem) -> str:
+    """Where a code row stands in its table's hierarchy: its code, and in a table crossing two
+    classifications (部门经济 × 政府经济 rows) the other classification's 类 too, so the block
+    '301 工资福利支出 × 501' sums its own 款 rows, apart from the '301 × 505' block."""
+    code = item.code or ""
+    return f"{code}×{item.alt_code[:3]}" if item.alt_code else code
+
+
+def plain_code(key: str) -> str:
+    """The code of a :func:`node_key`."""
+    return key.partition("×")[0]
+
+
+def _parent_code(key: str, printed: set[str]) -> str | None:
+    """The nearest printed ancestor of a node (a 项 without its 款 printed hangs on its 类)."""
+    code, cross, other = key.partition("×")
     for cut in (5, 3):
-        if len(code) > cut and code[:cut] in printed:
-            return code[:cut]
+        if len(code) > cut and (parent := code[:cut] + cross + other) in printed:
+            return parent
     return None
+
+
+def _merged(items: list[LineItem]) -> LineItem:
+    """One row standing for a code printed in several crossed rows: their column sums (the
+    first row's name and provenance), as a table not crossing the other classification prints it."""
+    first = items[0]
+    if len(items) == 1:
+        return first
+    values = {}
+    for column, amount in first.values.items():
+        total = sum((i.values[column].value for i in items if column in i.values), amount.value * 0)
+        values[column] = dataclasses.replace(amount, value=total, text=str(total))
+    return dataclasses.replace(first, values=values, alt_code=None, alt_name=None)
 
 
 @dataclass(slots=True)
@@ -33,20 +61,22 @@ class TableIndex:
 
     table: StatementTable
     codes: dict[str | None, dict[str, LineItem]] = field(default_factory=dict)
+    nodes: dict[str | None, dict[str, LineItem]] = field(default_factory=dict)
     children: dict[tuple[str | None, str | None], list[LineItem]] = field(default_factory=dict)
     subtotal: dict[str | None, LineItem] = field(default_factory=dict)
     unit_rows: list[LineItem] = field(default_factory=list)
 
     @classmethod
     def build(cls, table: StatementTable, units: frozenset[str] = frozenset()) -> TableIndex:
-        """Index ``table``'s rows (first printing of a code in a unit block wins).
+        """Index ``table``'s rows (first printing of a node in a unit block wins; ``codes`` holds
+        each code once, a code printed in several crossed rows as their sum, see :func:`node_key`).
 
         A code-less row named after a budget unit in ``units`` is that unit's subtotal even when
         the reader left it at level ``item`` — unless the reader marked unit rows itself (then a
         project named like a unit stays a project).
         """
         index = cls(table)
-        codes: dict[str | None, dict[str, LineItem]] = defaultdict(dict)
+        nodes: dict[str | None, dict[str, LineItem]] = defaultdict(dict)
         block: str | None = None  # code rows after a unit's subtotal belong to that unit
         by_name = not any(item.level == "unit" for item in table.items)  # the reader marked none
         for item in table.items:
@@ -57,13 +87,17 @@ class TableIndex:
                 index.unit_rows.append(item)
                 index.subtotal.setdefault(block, item)
             elif is_code_row(item):
-                codes[item.unit if item.unit is not None else block].setdefault(item.code or "", item)
+                nodes[item.unit if item.unit is not None else block].setdefault(node_key(item), item)
         children: dict[tuple[str | None, str | None], list[LineItem]] = defaultdict(list)
-        for unit, rows in codes.items():
+        codes: dict[str | None, dict[str, LineItem]] = {}
+        for unit, rows in nodes.items():
             printed = set(rows)
-            for code, item in rows.items():
-                children[(unit, _parent_code(code, printed))].append(item)
-        index.codes, index.children = dict(codes), dict(children)
+            by_code: dict[str, list[LineItem]] = defaultdict(list)
+            for key, item in rows.items():
+                children[(unit, _parent_code(key, printed))].append(item)
+                by_code[plain_code(key)].append(item)
+            codes[unit] = {code: _merged(items) for code, items in by_code.items()}
+        index.codes, index.nodes, index.children = codes, dict(nodes), dict(children)
         return index
 
     def roots(self, unit: str | None) -> list[LineItem]:

@@ -51,6 +51,9 @@ class LineItem:
     收支总表 lines).
     ``key`` is the canonical meaning of a named row (e.g. ``current_year_total`` for 本年收入合计)
     and ``side`` says which side of a two-sided table (收支总表) it sits on: ``income``/``expenditure``.
+    ``alt_code``/``alt_name``: a second classification printed on the same row (部门经济 30101 基本工资
+    beside 政府经济 50101 工资奖金津补贴); ``code`` is the first printed, which the row's level and
+    hierarchy follow.
     """
 
     name: str
@@ -61,6 +64,8 @@ class LineItem:
     key: str | None = None
     side: str | None = None
     where: Provenance | None = None
+    alt_code: str | None = None
+    alt_name: str | None = None
 
     def get(self, column: str) -> Decimal | None:
         """The value of ``column`` (None when the table has no such column)."""

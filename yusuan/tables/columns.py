@@ -156,7 +156,7 @@ def _header_layout(header: Sequence[Line], body: Sequence[Line]) -> tuple[str, b
         )
         return "|".join(squash(text) for _, _, text in cells), False
     if header and all(cell.top is not None for line in header for cell in line.cells):
-        if not _misplaced(header, body):
+        if not misplaced(header, body):
             return _geometry_text(header), True
         return "".join("|".join(squash(c.text) for c in line.cells if c.text.strip()) for line in header), False
     return "".join("|".join(squash(c.text) for c in line.cells) for line in header), False
@@ -179,7 +179,7 @@ def _label_spans(body: Sequence[Line]) -> list[tuple[float, float]]:
     return spans
 
 
-def _misplaced(header: Sequence[Line], body: Sequence[Line], catalogue: Catalogue | None = None) -> bool:
+def misplaced(header: Sequence[Line], body: Sequence[Line], catalogue: Catalogue | None = None) -> bool:
     """Whether a header fragment naming a value column stands over the body's codes or names."""
     if not body:
         return False

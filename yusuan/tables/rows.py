@@ -19,6 +19,9 @@ _CODE_LENGTHS = frozenset({3, 5, 7})
 _BRACKETED = re.compile(r"^[\[［【](\d{3,7})[\]］】](.*)$")
 _OPENERS = frozenset("[［【")
 _GLUED_TEXT = re.compile(r"^(-?[\d,]*\d\.\d+)[\u3400-\u9fff（(“《]")
+# a 科目编码 glued to its name: '30201-办公费', '2010101行政运行', '201—一般公共服务支出'
+_GLUED_CODE = re.compile(r"^(\d{3}|\d{5}|\d{7})[-－—–·.．、:：]?([\u3400-\u9fff（(“].*)$")
+_PART_MAX = 2  # digits of a code part printed alone in a 款/项 column ('06' under 201)
 
 
 @dataclass(slots=True)
@@ -35,17 +38,27 @@ class Value:
 
 @dataclass(slots=True)
 class RawRow:
-    """One logical row before its values are placed into columns."""
+    """One logical row before its values are placed into columns.
+
+    ``alt_code``/``alt_name``: a second code system printed on the same row (部门经济 30101 beside
+    政府经济 50101, or a 功能 项 beside an 经济 款). ``code_part``: a code printed only as its own
+    digits in a 款 or 项 column ('06' under 201), completed from the rows above by
+    :func:`complete_codes`; ``code_x`` is where the code token stood (PDF/OCR).
+    """
 
     seq: str | None = None
     code: str | None = None
     name: str = ""
     values: list[Value] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    alt_code: str | None = None
+    alt_name: str = ""
+    code_part: str | None = None
+    code_x: float | None = None
 
     @property
     def started(self) -> bool:
-        return bool(self.name or self.values or self.code or self.seq)
+        return bool(self.name or self.values or self.code or self.seq or self.code_part)
 
 
 def _joined(code: str, part: str) -> str | None:
@@ -97,6 +110,8 @@ def _tokens(line: Line, right: float | None = None) -> list[Token]:
             edge = _figure_x1(cell) if text is not cell.text else cell.x1  # a glued figure ends at its digits
         for part in parts:
             m = _BRACKETED.match(part) if part[0] in _OPENERS else None
+            if m is None and part[0].isdigit() and not is_amount(part):
+                m = _GLUED_CODE.match(part)
             if m:
                 out.append((m.group(1), field, None, cell))
                 part = m.group(2)
@@ -118,26 +133,39 @@ class _Reader:
         self.has_seq, self.integers = has_seq, integers
         self.rows: list[RawRow] = []
         self.row = RawRow()
+        self.coded = False  # a whole 科目编码 was printed above: code parts can be completed
 
     def flush(self) -> None:
         if self.row.started:
             self.rows.append(self.row)
+            self.coded = self.coded or bool(self.row.code and len(self.row.code) in _CODE_LENGTHS)
         self.row = RawRow()
 
     def feed(
-        self, token: str, index: int | None, line: Line, at_start: bool, edge: float | None = None, cell: Cell | None = None
+        self,
+        token: str,
+        index: int | None,
+        line: Line,
+        at_start: bool,
+        edge: float | None = None,
+        cell: Cell | None = None,
+        following: str | None = None,
     ) -> None:
-        """Take one token: it continues the current row or starts the next one."""
+        """Take one token: it continues the current row or starts the next one (``following`` is
+        the next token on the same line, if any)."""
         row = self.row
         digits = token.isdigit()
         if digits and self.has_seq and at_start and (row.name or row.values):
             self.flush()  # a 序号 opens the next row
-        elif digits and row.code and not row.name and not row.values and (joined := _joined(row.code, token)):
-            row.code = joined  # '206010' '1', '208' '05', '301' '2'
+        elif digits and (self._joins(token) or self._second_code(token, line, cell)):
+            return
+        elif digits and self._code_part(token, at_start, following):
+            self.flush()
+            self.row.code_part, self.row.code_x = token, cell.x0 if cell is not None and cell.top is not None else None
             return
         elif digits and len(token) in (*_CODE_LENGTHS, 6) and (row.name or row.values) and (at_start or not self.integers):
             self.flush()  # a code opens the next row (side-by-side panels too)
-        elif is_value(token, self.integers) and (row.name or row.code or not digits):
+        elif is_value(token, self.integers) and (row.name or row.code or row.code_part or not digits):
             whole = cell is not None and cell.text.strip() == token
             row.values.append(
                 Value(token, index, line, edge, cell.bbox if whole else None, cell.ocr if cell is not None else False)  # type: ignore[union-attr]
@@ -147,12 +175,50 @@ class _Reader:
             self.flush()  # text after figures, or a 合计 label, opens the next row
         self._place(token, digits, at_start)
 
+    def _joins(self, token: str) -> bool:
+        """'206010' '1', '208' '05', '301' '2': the code continued by ``token`` (the second code
+        system's too), before any name."""
+        row = self.row
+        if row.values:
+            return False
+        if row.alt_code and not row.alt_name and (joined := _joined(row.alt_code, token)):
+            row.alt_code = joined
+            return True
+        if row.code and not row.name and not row.alt_code and (joined := _joined(row.code, token)):
+            row.code = joined
+            return True
+        return False
+
+    def _second_code(self, token: str, line: Line, cell: Cell | None) -> bool:
+        """A code of another system printed after the row's code and name on the same line, before
+        any figure (部门 30101 基本工资 | 政府 50101 工资奖金津补贴): the row's second code."""
+        row = self.row
+        if row.values or row.alt_code or not row.code or not row.name or len(token) not in _CODE_LENGTHS:
+            return False
+        if not row.lines or row.lines[-1] is not line:
+            return False
+        if code_system(token) is None or code_system(token) == code_system(row.code):
+            return False
+        row.alt_code = token
+        return True
+
+    def _code_part(self, token: str, at_start: bool, following: str | None) -> bool:
+        """A code printed only as its own digits ('06' 财政事务 under 201 一般公共服务支出): first on
+        its line, one or two digits, a name after it, and a full code printed above."""
+        if self.has_seq or not at_start or len(token) > _PART_MAX or following is None:
+            return False
+        if following.isdigit() or is_value(following, self.integers):
+            return False
+        return self.coded or bool(self.row.code)
+
     def _place(self, token: str, digits: bool, at_start: bool) -> None:
         row = self.row
         if digits and self.has_seq and row.seq is None and row.code is None and not row.name and at_start:
             row.seq = token
-        elif digits and row.code is None and not row.name:
+        elif digits and row.code is None and not row.name and row.code_part is None:
             row.code = token
+        elif row.alt_code and not row.values:
+            row.alt_name += token
         else:
             row.name += token
 
@@ -235,7 +301,7 @@ def _page_figures_right(lines: list[Line]) -> float | None:
 
 
 def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
-    """The logical rows of a table body (see module doc)."""
+    """The logical rows of a table body (see module doc), their code parts completed."""
     reader = _Reader(has_seq, uses_integers(body))
     right = _figures_right(body)
     for line in body:
@@ -243,9 +309,76 @@ def read_rows(body: list[Line], has_seq: bool) -> list[RawRow]:
         if _repeats_figures(tokens, reader.row, reader.integers):
             continue
         for position, (token, index, edge, cell) in enumerate(tokens):
-            reader.feed(token, index, line, position == 0, edge, cell)
+            following = tokens[position + 1][0] if position + 1 < len(tokens) else None
+            reader.feed(token, index, line, position == 0, edge, cell, following)
             lines = reader.row.lines
             if not lines or lines[-1] is not line:
                 lines.append(line)
     reader.flush()
+    complete_codes(reader.rows)
     return reader.rows
+
+
+def code_system(code: str) -> str | None:
+    """The classification a 科目编码 belongs to by its first digit: 2 功能, 3 部门经济, 5 政府经济."""
+    return {"2": "functional", "3": "economic_department", "5": "economic_government"}.get(code[:1])
+
+
+def complete_codes(rows: list[RawRow]) -> None:
+    """Give rows printing only a code part ('06', '01') their whole code, in place.
+
+    A part stands in the 款 column (its 类's code + the part) or the 项 column (its 款's code +
+    the part). Which one: where the part stands on the page when parts stand at two x positions
+    (the left one is 款); else the code whose dictionary name is the row's name; else the level
+    below the row above (a part after a 类 is a 款, after a 款 a 项) or beside it (after a 项).
+    """
+    columns = _part_columns(rows)
+    klass: str | None = None
+    kuan: str | None = None
+    last: str | None = None  # level of the row above: 类 / 款 / 项
+    for row in rows:
+        if row.code and row.code.isdigit() and len(row.code) in _CODE_LENGTHS:
+            klass, kuan = row.code[:3], row.code[:5] if len(row.code) >= 5 else None
+            last = {3: "类", 5: "款", 7: "项"}[len(row.code)]
+            continue
+        if row.code_part is None:
+            continue
+        part = row.code_part.zfill(2)
+        options = {"款": klass + part if klass else None, "项": kuan + part if kuan else None}
+        level = _part_level(row, options, columns, last)
+        if level is None or options[level] is None:
+            row.name = row.code_part + row.name  # no code above to complete it: keep what was printed
+            row.code_part = None
+            continue
+        row.code, row.code_part = options[level], None
+        if level == "款":
+            kuan = row.code
+        last = level
+
+
+def _part_columns(rows: list[RawRow]) -> dict[str, float]:
+    """x of the 款 and 项 part columns, when parts stand at two distinct positions."""
+    xs = sorted({round(r.code_x) for r in rows if r.code_part is not None and r.code_x is not None})
+    if len(xs) < 2 or xs[-1] - xs[0] < 6:
+        return {}
+    return {"款": xs[0], "项": xs[-1]}
+
+
+def _part_level(
+    row: RawRow, options: dict[str, str | None], columns: dict[str, float], last: str | None
+) -> str | None:
+    if columns and row.code_x is not None:
+        return min(columns, key=lambda level: abs(columns[level] - row.code_x))  # type: ignore[operator]
+    from yusuan.codes import name_matches
+
+    named = [
+        level
+        for level, code in options.items()
+        if code and name_matches(code, row.name, "functional" if code[0] == "2" else "economic_department").status
+        in ("exact", "renamed", "misprint")
+    ]
+    if len(named) == 1:
+        return named[0]
+    if options["项"] is None:
+        return "款"
+    return "项" if last in ("款", "项") else "款"

@@ -19,7 +19,7 @@ from yusuan.tables.amounts import amount_text as is_amount
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.table import Table
 
-NUMBER_RE = re.compile(r"(公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+(?:[-－]\d+)?)")
+NUMBER_RE = re.compile(r"(公开\s*\d+\s*表|公开表\s*\d+|表\s*[\d一二三四五六七八九十]+(?:[-－]\d+)?)")
 UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)|金额单位[:：]?\s*(亿元|万元|千元|元)")
 _META_RE = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|编制单位|预算年度|金额单位|单位[:：]|截止时间)")
 _YEAR_RE = re.compile(r"^[（(]?\d{4}年度?[)）]?$")

@@ -15,9 +15,10 @@ from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
 from yusuan.money import unit_step
 from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
-from yusuan.tables.columns import header_anchors, header_columns, header_text
+from yusuan.tables.columns import header_anchors, header_columns, header_text, is_panel
 from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
 from yusuan.tables.ocr_codes import repair_codes
+from yusuan.tables.placement import plan
 from yusuan.tables.rows import RawRow, Value, read_rows
 from yusuan.tables.solver import breaks, candidates, choose_scaled, rules_for, scale
 from yusuan.tables.table import Table
@@ -98,12 +99,13 @@ def _options(
     rules: tuple[tuple[int, tuple[int, ...]], ...],
     edges: list[float] | None = None,
     anchors: dict[int, list[float]] | None = None,
+    placed: tuple[int, ...] | None = None,
 ) -> list[tuple[int, ...]]:
-    """Candidate column placements of a row's values: tab fields or page geometry fix them, else
-    the solver."""
+    """Candidate column placements of a row's values: the header's geometry (``placed``), tab
+    fields or figure edges fix them, else the solver."""
     n = len(columns)
     numbers = tuple(_number(v) for v in row.values)
-    fixed = _fixed(row, n, start, edges, anchors)
+    fixed = placed if placed is not None else _fixed(row, n, start, edges, anchors)
     if fixed is not None and (not rules or not breaks(numbers, fixed, n, rules)):
         return [fixed]
     solved = list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
@@ -276,17 +278,24 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
     rows = read_rows(table.body, "序号" in header_text(table.header))
     repair_codes(rows)  # OCR: a code a digit off, put right by its printed name
-    columns = header_columns(table.header, catalogue, table.body)
+    geometry = None if is_panel(header_text(table.header)) else plan(table, rows, catalogue)
+    columns = geometry.columns if geometry is not None else header_columns(table.header, catalogue, table.body)
     if not columns and rows and max(len(r.values) for r in rows) == 1:
         columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
     if not columns:
         return
     st.columns = columns
+    if geometry is not None:
+        st.column_labels = dict(geometry.labels)
     rules = rules_for(tuple(columns), catalogue)
-    edges = column_edges(rows, len(columns))
-    anchors = None if edges is not None else _anchors_by_page(table, len(columns), catalogue)
+    edges = column_edges(rows, len(columns)) if geometry is None else None
+    anchors = None if edges is not None or geometry is not None else _anchors_by_page(table, len(columns), catalogue)
     start = _tab_start(rows)
-    options = [_options(row, columns, start, catalogue, rules, edges, anchors) for row in rows]
+    fixed = geometry.positions if geometry is not None else [None] * len(rows)
+    options = [
+        _options(row, columns, start, catalogue, rules, edges, anchors, placed)
+        for row, placed in zip(rows, fixed, strict=True)
+    ]
     _refine(rows, options, len(columns))
     unit: str | None = None
     printed: dict[int, RawRow] = {}
@@ -319,7 +328,10 @@ def _item(
         amount = _amount(value, _where(table, source, value, label, columns[pos]))
         if amount is not None:
             values[columns[pos]] = amount
-    return LineItem(name=squash(row.name), values=values, code=row.code, level=level, where=where)
+    return LineItem(
+        name=squash(row.name), values=values, code=row.code, level=level, where=where,
+        alt_code=row.alt_code, alt_name=squash(row.alt_name) if row.alt_code else None,
+    )
 
 
 def _add_part_total(st: StatementTable, table: Table, source: str, row: RawRow, part: str) -> None:

@@ -8,6 +8,7 @@ from yusuan.check.cells import column_label
 from yusuan.check.compare import agrees, check_sum
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, WARNING, Finding
+from yusuan.check.index import plain_code
 from yusuan.check.registry import rule
 from yusuan.check.rules.kinds import ECONOMIC, FUNCTION
 from yusuan.model import LineItem, StatementTable
@@ -50,9 +51,10 @@ def _children_sums(
     """Each printed code of length ``parent_len`` against the sum of its printed children."""
     for table in ctx.tables(*kinds):
         index = ctx.index(table)
-        for unit, rows in index.codes.items():
-            for code, item in rows.items():
-                children = index.children.get((unit, code))
+        for unit, rows in index.nodes.items():
+            for key, item in rows.items():
+                children = index.children.get((unit, key))
+                code = plain_code(key)
                 if len(code) == parent_len and children:
                     yield from _sum_rows(
                         ctx, table, item, children, f"{code} {item.name}", f"所属{child_word}之和"
