@@ -27,7 +27,7 @@ from yusuan.store.export import export
 from yusuan.store.history import LINE_TABLES, load_disclosure
 from yusuan.store.ingest import SerialBackend, ingest_paths
 from yusuan.store.rows import to_rows
-from yusuan.store.schema import CELL_COLUMNS, CELL_TABLES, LATEST, current_version, migrate
+from yusuan.store.schema import CELL_COLUMNS, CELL_TABLES, LATEST, MIGRATIONS, current_version, migrate
 
 SEED = "000_87792da19c622395"
 PDF = ROOT / "tests" / "data" / f"{SEED}.pdf"
@@ -53,7 +53,7 @@ def _cells(store: Store, table: str) -> list[tuple]:
 def test_v3_columns_and_types() -> None:
     con = duckdb.connect()
     migrate(con)
-    assert LATEST == current_version(con) == 3
+    assert current_version(con) == LATEST >= 3
     for table in CELL_TABLES:
         types = dict(con.execute(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]).fetchall())
@@ -191,7 +191,7 @@ def test_v2_store_migrates_keeping_rows(tmp_path: Path) -> None:
     with Store(db, read_only=True) as store:  # a read-only open upgrades once
         assert store.version == LATEST
         versions = [r[0] for r in store.con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
-        assert versions == [1, 2, 3]
+        assert versions == [n for n, _, _ in MIGRATIONS]
         for table in CELL_TABLES:
             assert store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == before[table]
             assert store.con.execute(

@@ -114,6 +114,16 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """This store on a new cursor of the same database, for one thread (a server's request).
+
+        Why: a DuckDB connection must not be used by two threads at once; its cursors share the
+        database (and its one write lock) but each runs its own queries and transactions.
+        """
+        view = object.__new__(Store)
+        view.path, view.read_only, view.con = self.path, self.read_only, self.con.cursor()
+        return view
+
     @property
     def version(self) -> int:
         return current_version(self.con)

@@ -34,6 +34,7 @@ SHEETS = {
     "narrative_figures": "文字中的数字",
     "findings": "核对发现",
     "key_figures": "关键数字",
+    "narrative_sections": "情况说明",
 }
 HEADERS = {
     "doc_id": "文件编号(sha256)", "file_name": "文件名", "path": "路径", "department": "部门", "region": "地区",
@@ -48,7 +49,8 @@ HEADERS = {
     "self_evaluation": "自评", "indicator_no": "指标序号", "level1": "一级指标", "level2": "二级指标",
     "operator": "运算符", "value": "指标值", "figure_no": "序号", "claim": "含义", "sentence": "原句",
     "finding_no": "序号", "rule": "规则", "severity": "严重程度", "message": "说明", "values": "数值",
-    "locations": "位置", "figures": "关键数字(JSON)",
+    "locations": "位置", "figures": "关键数字(JSON)", "columns": "栏目(JSON)", "cells": "表体原文(JSON)",
+    "section_no": "段序号",
     "x0": "左(x0,磅)", "top": "上(top,磅)", "x1": "右(x1,磅)", "bottom": "下(bottom,磅)", "ocr": "OCR识别",
 }
 

@@ -165,6 +165,7 @@ def _table_rows(rows: DocumentRows, table_no: int, t: StatementTable, default_un
             rows.doc_id, table_no, t.kind, t.title, t.number, t.money_unit or default_unit,
             t.pages[0] if t.pages else None, first_line, last_line, t.unit, len(t.items) or len(t.cells),
             json.dumps(t.notes, ensure_ascii=False) if t.notes else None,
+            json.dumps(t.columns, ensure_ascii=False), json.dumps(t.cells, ensure_ascii=False),
         ),
     )
     unit = t.money_unit or default_unit
@@ -242,6 +243,12 @@ def _narrative_rows(rows: DocumentRows, d: Disclosure) -> None:
         )
 
 
+def _section_rows(rows: DocumentRows, d: Disclosure) -> None:
+    """The narrative's headings and text (v4), so the web view can show quoted figures in place."""
+    for no, section in enumerate(d.narrative.sections):
+        rows.add("narrative_sections", (rows.doc_id, no, section.title, section.text, section.line))
+
+
 def _finding_rows(rows: DocumentRows, findings: list[Any]) -> None:
     for no, f in enumerate(findings):
         severity = str(getattr(f, "severity", "info"))
@@ -283,6 +290,7 @@ def to_rows(
     _project_rows(rows, d)
     _performance_rows(rows, d)
     _narrative_rows(rows, d)
+    _section_rows(rows, d)
     _finding_rows(rows, findings)
     if key_figures_json is not None:
         rows.add("key_figures", (doc_id, key_figures_json))

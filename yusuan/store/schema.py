@@ -177,10 +177,53 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(V3)
 
 
+V4 = """
+ALTER TABLE statement_tables ADD COLUMN columns VARCHAR;     -- JSON list of canonical column keys, printed order
+ALTER TABLE statement_tables ADD COLUMN cells VARCHAR;       -- JSON list of the body lines' cell texts
+CREATE TABLE narrative_sections (
+    doc_id VARCHAR NOT NULL, section_no INTEGER NOT NULL, title VARCHAR, text VARCHAR, line INTEGER
+);
+CREATE TABLE sources (
+    doc_id VARCHAR PRIMARY KEY, file_name VARCHAR NOT NULL, content BLOB NOT NULL, stored_at TIMESTAMP NOT NULL
+);
+CREATE TABLE users (
+    name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash VARCHAR PRIMARY KEY, user_name VARCHAR NOT NULL, csrf VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL
+);
+CREATE TABLE jobs (
+    job_id VARCHAR PRIMARY KEY, batch_id VARCHAR, file_name VARCHAR NOT NULL, size_bytes BIGINT, format VARCHAR,
+    doc_id VARCHAR, status VARCHAR NOT NULL, error VARCHAR, created_by VARCHAR, created_at TIMESTAMP NOT NULL,
+    started_at TIMESTAMP, finished_at TIMESTAMP, confirmed_by VARCHAR, confirmed_at TIMESTAMP
+);
+CREATE SEQUENCE review_ids;
+CREATE TABLE reviews (
+    review_id BIGINT PRIMARY KEY DEFAULT nextval('review_ids'), doc_id VARCHAR NOT NULL, finding_no INTEGER NOT NULL,
+    decision VARCHAR NOT NULL, reason VARCHAR, user_name VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL,
+    undone_at TIMESTAMP, undone_by VARCHAR
+);
+CREATE SEQUENCE audit_ids;
+CREATE TABLE audit_log (
+    entry_id BIGINT PRIMARY KEY DEFAULT nextval('audit_ids'), logged_at TIMESTAMP NOT NULL, user_name VARCHAR,
+    action VARCHAR NOT NULL, doc_id VARCHAR, finding_no INTEGER, detail VARCHAR
+);
+"""
+
+
+def _v4(con: duckdb.DuckDBPyConnection) -> None:
+    """What the web application needs: tables as printed, the narrative's text, source files, accounts,
+    upload jobs, review decisions and their audit log. Documents stored before v4 keep NULL
+    ``columns``/``cells`` and no narrative sections (they are not re-read)."""
+    con.execute(V4)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "documents, lines, 三公, projects, performance, narrative figures, findings", _v1),
     (2, "key_figures per document (for previous_year) and a department/year index", _v2),
     (3, "cell box (x0, top, x1, bottom) and ocr flag on lines, 三公 and projects", _v3),
+    (4, "tables as printed, narrative sections, sources, users, sessions, jobs, reviews, audit log", _v4),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -233,4 +276,8 @@ DATA_TABLES = (
     "narrative_figures",
     "findings",
     "key_figures",
+    "narrative_sections",
 )
+"""Tables holding a document's own rows (what ingest writes, :meth:`Store.delete` removes, export dumps)."""
+WEB_TABLES = ("sources", "users", "sessions", "jobs", "reviews", "audit_log")
+"""Tables of the web application (v4): never exported; a document's source and reviews go with it."""

@@ -1,0 +1,44 @@
+"""Chinese labels for what the store keeps as keys (severities, table kinds, columns, 三公 parts).
+
+Why here: presentation only — the store and the checker keep stable English keys; the web shows
+the Chinese term a finance reviewer reads.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from yusuan.check.cells import COLUMN_LABELS
+from yusuan.cli.render import THREE_PUBLIC_LABELS
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "rounding": "尾差", "info": "提示"}
+SEVERITY_ORDER = ("error", "warning", "rounding", "info")
+PERIOD_LABELS = {"current": "本年", "previous": "上年", "budget": "预算数"}
+THREE_PUBLIC_PARTS = ("total", "outbound", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+FORMAT_LABELS = {"text": "文本", "pdf": "PDF", "xlsx": "Excel", "xls": "Excel", "image": "图片"}
+LEVEL_INDENT = {"total": 0, "unit": 0, "类": 0, "款": 1, "项": 2, "category": 0, "item": 0}
+
+
+@cache
+def kind_labels() -> dict[str, str]:
+    """Table kind key → its Chinese label from the table catalogue."""
+    from yusuan.tables.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    return {entry.kind: entry.label for entry in catalogue.kinds}
+
+
+def kind_label(kind: str) -> str:
+    return "未识别表格" if kind == "raw" else kind_labels().get(kind, kind)
+
+
+def column_label(column: str) -> str:
+    """The Chinese heading of a canonical column key (``carryover.general_public_budget`` → 上年结转·一般公共预算)."""
+    head, _, tail = column.partition(".")
+    if tail:
+        return f"{COLUMN_LABELS.get(head, head)}·{COLUMN_LABELS.get(tail, tail)}"
+    return COLUMN_LABELS.get(column, column)
+
+
+def three_public_label(part: str) -> str:
+    return THREE_PUBLIC_LABELS.get(part, part)

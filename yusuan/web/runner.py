@@ -1,0 +1,138 @@
+"""Background reading of uploads: a pool of reader processes, and one writer under the app's lock.
+
+Why processes: reading is CPU-bound and runs native code (PDFium, OCR); a file that crashes or
+exhausts its reader only breaks that process — the job is marked failed, the pool is replaced,
+and the server goes on. Rows come back to the server process, which alone writes the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import shutil
+import tempfile
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from yusuan.errors import StoreError
+from yusuan.store import jobs, reviews, sources
+from yusuan.store.db import Store
+from yusuan.store.worker import Outcome, process_file
+
+CRASHED = "读取进程意外退出（文件损坏、过大或触发了读取器缺陷），文件未入库"
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """One accepted file waiting to be read."""
+
+    job_id: str
+    doc_id: str
+    name: str
+    path: Path
+    user: str
+
+
+class JobRunner:
+    """Reads uploads in ``workers`` processes (started on first use) and stores what they return."""
+
+    def __init__(self, store: Store, lock: threading.Lock, workers: int = 1) -> None:
+        self.store, self.lock, self.workers = store, lock, workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+        self._active = 0
+        self._idle = threading.Condition()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                ctx = mp.get_context("forkserver")
+                ctx.set_forkserver_preload(["yusuan.store.worker", "yusuan.pipeline"])
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            return self._pool
+
+    def _replace_pool(self, broken: ProcessPoolExecutor) -> None:
+        with self._pool_lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=False)
+
+    def submit(self, upload: Upload) -> None:
+        """Queue ``upload``; its job moves to running, then done or failed."""
+        pool = self._executor()
+        with self.lock:
+            cur = self.store.cursor()
+            try:
+                jobs.start(cur, upload.job_id)
+            finally:
+                cur.con.close()
+        try:
+            future = pool.submit(process_file, str(upload.path), upload.doc_id, upload.name)
+        except (BrokenProcessPool, RuntimeError):
+            self._replace_pool(pool)
+            future = self._executor().submit(process_file, str(upload.path), upload.doc_id, upload.name)
+        with self._idle:
+            self._active += 1
+        future.add_done_callback(lambda f: self._finished(f, upload, pool))
+
+    def _finished(self, future: Future[Outcome], upload: Upload, pool: ProcessPoolExecutor) -> None:
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:
+            self._replace_pool(pool)
+            outcome = Outcome(upload.name, upload.doc_id, error=CRASHED)
+        except Exception as err:  # a result that cannot come back (pickling) is this file's failure
+            outcome = Outcome(upload.name, upload.doc_id, error=f"{type(err).__name__}: {err}")
+        try:
+            self._store(upload, outcome)
+        finally:
+            shutil.rmtree(upload.path.parent, ignore_errors=True)
+            with self._idle:
+                self._active -= 1
+                self._idle.notify_all()
+
+    def _store(self, upload: Upload, outcome: Outcome) -> None:
+        with self.lock:
+            cur = self.store.cursor()
+            try:
+                if outcome.rows is None:
+                    jobs.finish(cur, upload.job_id, "failed", outcome.error or "未知错误")
+                    return
+                sources.put(cur, upload.doc_id, upload.name, upload.path.read_bytes())
+                try:
+                    fresh = cur.write(outcome.rows)
+                except StoreError as err:
+                    sources.remove(cur, upload.doc_id)
+                    jobs.finish(cur, upload.job_id, "failed", f"写入数据库失败：{err}")
+                    return
+                jobs.finish(cur, upload.job_id, "done" if fresh else "duplicate")
+                reviews.log(cur, upload.user, "upload", upload.doc_id, file=upload.name, job=upload.job_id)
+            finally:
+                cur.con.close()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every queued upload is stored (tests and the benchmark); False on timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._active == 0, timeout=timeout)
+
+    def close(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def spool(data: bytes, suffix: str) -> Path:
+    """The upload written to a private temporary directory, named by its sniffed format."""
+    folder = Path(tempfile.mkdtemp(prefix="yusuan-upload-"))
+    path = folder / f"upload{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+def discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        shutil.rmtree(path.parent)
