@@ -28,7 +28,7 @@ from yusuan.store.db import Store
 from yusuan.web import formatting
 from yusuan.web.pages import PageRenderer
 from yusuan.web.runner import JobRunner
-from yusuan.web.security import SecurityHeaders, WebError, check_csrf, csrf_token, current_session
+from yusuan.web.security import BodyLimit, SecurityHeaders, WebError, check_csrf, csrf_token, current_session
 from yusuan.web.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -55,11 +55,11 @@ def templates() -> Jinja2Templates:
     return t
 
 
-def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page with the signed-in session, the CSRF token and the settings every layout needs."""
     session = current_session(request) if hasattr(request.state, "store") else None
     context.update(request=request, session=session, csrf=csrf_token(request), settings=request.app.state.settings)
-    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status_code)
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def wants_json(request: Request) -> bool:
@@ -135,6 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.runner = JobRunner(store, app.state.write_lock, settings.workers)
     app.state.pages = PageRenderer()
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes * settings.max_files + (1 << 20))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _install_errors(app)
     _docs_route(app)

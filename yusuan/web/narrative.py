@@ -16,6 +16,7 @@ from yusuan.model import Disclosure
 from yusuan.store.db import Store
 from yusuan.store.history import load_disclosure
 from yusuan.web.document import CellView
+from yusuan.web.labels import PERIOD_LABELS
 
 CLAIM_LABELS = {
     "income.total": "收入总计", "income.current_year": "本年收入", "expenditure.total": "支出总计",
@@ -69,6 +70,11 @@ def _anchors(d: Disclosure, index: dict[tuple[str, ...], CellView]) -> dict[str,
         base, suffix = split_claim(claim)
         if suffix not in ("", ".actual"):
             continue
+        if base.startswith("three_public."):  # the 三公 table's current figures (not a grid table)
+            cell_view = index.get(("three_public", PERIOD_LABELS["current"], base.split(".", 1)[1]))
+            if cell_view is not None:
+                out[claim] = cell_view.anchor
+            continue
         for cell in table_figures(ctx, base):
             loc = cell.loc
             key = ("three_public", str(loc.row), str(loc.column)) if loc.kind == "three_public" else \
@@ -105,15 +111,20 @@ def sections(store: Store, doc_id: str, index: dict[tuple[str, ...], CellView]) 
     out = []
     for title, text in rows:
         text = text or ""
+        flat, where = _squashed(text)
         spans = []
         for f in figures:
-            if not f.text or not f.sentence:
-                continue
-            s = text.find(f.sentence)
-            if s < 0:
-                continue
-            pos = text.find(f.text, s, s + len(f.sentence))
+            sentence, quoted = _squashed(f.sentence or "")[0], _squashed(f.text or "")[0]
+            start = flat.find(sentence) if sentence and quoted else -1
+            pos = flat.find(quoted, start, start + len(sentence)) if start >= 0 else -1
             if pos >= 0:
-                spans.append((pos, pos + len(f.text), f.claim))
+                spans.append((where[pos], where[pos + len(quoted) - 1] + 1, f.claim))
         out.append(SectionView(title or "", _split(text, spans, anchors)))
     return out
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and where each kept character stood (the text prints '1186.91 万元'
+    where the figure was read as '1186.91万元')."""
+    where = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in where), where

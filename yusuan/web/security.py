@@ -9,12 +9,13 @@ counted per client and per account.
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.datastructures import UploadFile
@@ -173,6 +174,58 @@ class SecurityHeaders(BaseHTTPMiddleware):
         if fresh is not None:
             response.set_cookie(CSRF_COOKIE, fresh, httponly=True, samesite="strict", secure=self.secure, path="/")
         return response
+
+
+class BodyLimit:
+    """Refuse a request body over ``limit`` bytes (413) before any of it is parsed, by its Content-Length or,
+    for a chunked body, as soon as the bytes received pass the limit.
+
+    Why ASGI-level: FastAPI parses a form before the route's dependencies run, so a bound checked
+    in a dependency would come after the whole upload was spooled to disk.
+    """
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] not in UNSAFE:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            await self._refuse(scope, send)
+            return
+        seen = 0
+
+        async def counted() -> dict[str, Any]:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(scope, send)
+
+    async def _refuse(self, scope: dict[str, Any], send: Any) -> None:
+        message = f"上传内容过大（超过 {self.limit // (1 << 20)} MB），未处理"
+        if scope["path"].startswith("/api/"):
+            body = json.dumps({"error": {"status": 413, "code": "too_large", "message": message}}, ensure_ascii=False)
+            kind = b"application/json"
+        else:
+            body, kind = f"<!doctype html><meta charset=utf-8><title>文件过大</title><p>{message}</p>", b"text/html; charset=utf-8"
+        data = body.encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", kind), (b"content-length", str(len(data)).encode())]})
+        await send({"type": "http.response.body", "body": data})
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def set_session_cookie(response: Response, token: str, secure: bool) -> None:

@@ -25,6 +25,8 @@ CHUNK = 1 << 20
 class Accepted:
     batch_id: str
     job_ids: list[str]
+    refused: dict[str, WebError]
+    """job_id → why a file was refused before reading (size, format)."""
 
 
 async def _read(file: UploadFile, limit: int, limit_mb: int) -> bytes:
@@ -51,7 +53,7 @@ async def accept(request: Request, files: list[UploadFile], user: str) -> Accept
         raise WebError(400, "no_file", "没有选择文件")
     if len(files) > settings.max_files:
         raise WebError(413, "too_many_files", f"一次最多上传 {settings.max_files} 个文件（收到 {len(files)} 个）")
-    batch_id, job_ids, queued = jobs.new_id(), [], []
+    batch_id, job_ids, queued, refused = jobs.new_id(), [], [], {}
     for file in files:
         name = _display_name(file)
         try:
@@ -59,8 +61,10 @@ async def accept(request: Request, files: list[UploadFile], user: str) -> Accept
             fmt = sniff(name, data)
         except WebError as err:
             with writing(request) as store:
-                job_ids.append(jobs.create(store, batch_id=batch_id, file_name=name, size=0, fmt="", doc_id="",
-                                           user=user, status="failed", error=err.message))
+                job_id = jobs.create(store, batch_id=batch_id, file_name=name, size=0, fmt="", doc_id="",
+                                     user=user, status="failed", error=err.message)
+            job_ids.append(job_id)
+            refused[job_id] = err
             continue
         doc_id = content_hash(data)
         with writing(request) as store:
@@ -74,4 +78,4 @@ async def accept(request: Request, files: list[UploadFile], user: str) -> Accept
             queued.append(Upload(job_id, doc_id, name, spool(data, SUFFIXES[fmt]), user))
     for upload in queued:
         request.app.state.runner.submit(upload)
-    return Accepted(batch_id, job_ids)
+    return Accepted(batch_id, job_ids, refused)

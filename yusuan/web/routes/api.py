@@ -206,9 +206,12 @@ def api_documents(request: Request) -> list[DocumentItem]:
 @router.post("/documents", response_model=Batch, status_code=202, dependencies=[Depends(check_length)])
 async def api_upload(request: Request, files: list[UploadFile], session: Uploader,
                      wait: bool = False) -> Response:
-    """Upload files (multipart field ``files``); each becomes a job. With ``wait=true`` the answer comes when
-    they are read, and a single file the reader refuses is a 422 with the reader's message."""
+    """Upload files (multipart field ``files``); each becomes a job. A single file refused by size or content
+    is a 413/415. With ``wait=true`` the answer comes when the files are read, and a single file the
+    reader refuses (the CLI's exit code 2) is a 422 with the reader's message."""
     accepted = await accept(request, files, session.user.name)
+    if len(accepted.job_ids) == 1 and accepted.job_ids[0] in accepted.refused:
+        raise accepted.refused[accepted.job_ids[0]]
     if wait:
         await asyncio.to_thread(request.app.state.runner.wait, 600)
     store = request.state.store
