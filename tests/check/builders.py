@@ -310,6 +310,19 @@ def figure(claim: str, text: str, unit: str | None = "万元", sentence: str | N
 
 
 VEHICLES = "共有车辆2辆，其中：一般公务用车2辆。"
+# a change is checked against the figures of its own statement (narrative_changes._stated)
+SPENDING_CHANGE = "支出预算200.00万元，上年190.00万元，增加10.00万元，增长5.26%。"
+THREE_PUBLIC_CHANGE = "“三公”经费8.00万元，上年10.00万元，减少2.00万元，下降20.00%。"
+STATEMENTS = {
+    "expenditure.total": SPENDING_CHANGE,
+    "expenditure.total.previous": SPENDING_CHANGE,
+    "expenditure.total.change": SPENDING_CHANGE,
+    "expenditure.total.change_pct": SPENDING_CHANGE,
+    "three_public.total": THREE_PUBLIC_CHANGE,
+    "three_public.total.previous": THREE_PUBLIC_CHANGE,
+    "three_public.total.change": THREE_PUBLIC_CHANGE,
+    "three_public.total.change_pct": THREE_PUBLIC_CHANGE,
+}
 
 
 def _narrative() -> Narrative:
@@ -342,10 +355,10 @@ def _narrative() -> Narrative:
         ("function:2150501", "100.00"),
         ("function_class:208", "30.00"),
     ]
-    figures = [figure(c, t) for c, t in money]
+    figures = [figure(c, t, sentence=STATEMENTS.get(c)) for c, t in money]
     figures += [
-        figure("expenditure.total.change_pct", "5.26", "%"),
-        figure("three_public.total.change_pct", "-20.00", "%"),
+        figure("expenditure.total.change_pct", "5.26", "%", STATEMENTS["expenditure.total.change_pct"]),
+        figure("three_public.total.change_pct", "-20.00", "%", STATEMENTS["three_public.total.change_pct"]),
         figure("vehicles.count", "2", "辆", VEHICLES),
         figure("vehicles.general", "2", "辆", VEHICLES),
         figure("performance.projects", "2", "个"),

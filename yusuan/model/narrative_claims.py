@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from yusuan.model.disclosure import NarrativeFigure
+from yusuan.model.narrative_clauses import clause_start, compound_head, foreign_lead
 from yusuan.model.provenance import Provenance
 from yusuan.money import parse_amount
 
@@ -56,7 +57,12 @@ class _Patterns:
     figure: re.Pattern[str]
     unit_kind: dict[str, str]
     continues: re.Pattern[str]
-    scopes: dict[str, str]
+    scopes: dict[str, re.Pattern[str]]
+    section_scopes: dict[str, re.Pattern[str]]
+    connectives: str
+    qualifier_words: str
+    org_suffix: str
+    generic: frozenset[str]
     qualifiers: frozenset[str]
     not_subject_before: str
     aside: re.Pattern[str]
@@ -94,7 +100,12 @@ def load_patterns() -> _Patterns:
         figure=re.compile(rf"(?<![\d.,])(-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)({units})"),
         unit_kind=unit_kind,
         continues=re.compile(data["continues"]),
-        scopes={str(k): str(v) for k, v in data["scopes"].items()},
+        scopes={str(k): re.compile(v) for k, v in data["scopes"].items()},
+        section_scopes={str(k): re.compile(v) for k, v in data["section_scopes"].items()},
+        connectives=str(data["connectives"]),
+        qualifier_words=str(data["qualifier_words"]),
+        org_suffix=str(data["org_suffix"]),
+        generic=frozenset(data["generic"]),
         qualifiers=frozenset(data["qualifiers"]),
         not_subject_before=str(data["not_subject_before"]),
         aside=re.compile(rf"[（(][^（）()]{{{int(data['aside_min'])},}}[)）]"),
@@ -104,6 +115,8 @@ def load_patterns() -> _Patterns:
 
 
 _MASK = "\u2026"
+FOREIGN = ""
+"""The claim of a foreign subject: one the patterns do not know, whose figures claim nothing."""
 _OPENING = 16
 _FUNCTION_PATH = re.compile(
     r"([^（）()，。；：、\d“”.．]{2,24}?)[（(]类[)）]([^（）()，。；：、]{2,30}?)[（(]款[)）]([^，。；：、]{2,40}?)[（(]项[)）]"
@@ -147,8 +160,9 @@ def _needed(p: _Patterns) -> tuple[str | None, ...]:
     return hit[1]
 
 
-def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
-    """Non-overlapping subjects in ``sentence``, leftmost-longest; 功能科目 paths included."""
+def _subjects(sentence: str, resolve: CodeResolver | None, section: str | None = None) -> list[_Subject]:
+    """Non-overlapping subjects in ``sentence``, leftmost-longest; 功能科目 paths included;
+    ``section`` is the claim of the section's heading (see :func:`_scoped`)."""
     p = load_patterns()
     found: list[_Subject] = []
     if resolve is not None:
@@ -181,20 +195,33 @@ def _subjects(sentence: str, resolve: CodeResolver | None) -> list[_Subject]:
             continue
         if out and s.start == out[-1].end and s.claim in p.qualifiers:
             continue  # '机关运行经费预算支出': the general word qualifies the subject before it
-        out.append(_Subject(s.claim, s.kind, s.start, s.end, previous=bool(p.previous.search(before))))
-    return _scoped(out, p.scopes)
+        claim = s.claim
+        if claim in p.generic and compound_head(sentence, s.start, p.qualifier_words, p.org_suffix):
+            claim = FOREIGN  # '其中教育支出预算数为…': 支出预算 ends a subject of its own
+        out.append(_Subject(claim, s.kind, s.start, s.end, previous=bool(p.previous.search(before))))
+    return _scoped(out, p.scopes, section)
 
 
-def _scoped(subjects: list[_Subject], scopes: dict[str, str]) -> list[_Subject]:
-    """After a scoping subject ('购置车辆'), later subjects of its family are its parts
-    ('其中：其他用车 1 辆' → vehicles.purchased.other)."""
+def _scoped(subjects: list[_Subject], scopes: dict[str, re.Pattern[str]], section: str | None) -> list[_Subject]:
+    """After a scoping subject ('购置车辆', '机关运行经费'), later subjects of its family are its parts
+    ('其中：其他用车 1 辆' → vehicles.purchased.other; '其中：…公务接待费2万元' →
+    operating_costs.reception), until a subject of another family. In a section about one fund
+    (``section``, its heading's claim), the department-wide subjects are that fund's."""
+    p = load_patterns()
+    within = p.section_scopes.get(section) if section else None
     out: list[_Subject] = []
-    scope: tuple[str, str] | None = None
+    scope: tuple[str, re.Pattern[str]] | None = None
     for s in subjects:
+        part = scope[1].match(s.claim) if scope else None
         if s.claim in scopes:
             scope = (s.claim, scopes[s.claim])
-        elif scope and s.claim.startswith(scope[1]):
-            s = _Subject(f"{scope[0]}.{s.claim[len(scope[1]) :]}", s.kind, s.start, s.end, s.previous)
+        elif scope and part:
+            s = _Subject(f"{scope[0]}.{part.group(1)}", s.kind, s.start, s.end, s.previous)
+        else:
+            scope = None
+            own = within.match(s.claim) if within else None
+            if own:
+                s = _Subject(f"{section}.{own.group(1)}", s.kind, s.start, s.end, s.previous)
         out.append(s)
     return out
 
@@ -240,6 +267,28 @@ def _owner(subjects: Sequence[_Subject], at: int, asides: Sequence[tuple[int, in
     return None
 
 
+def _foreign_starts(
+    sentence: str, subjects: Sequence[_Subject], asides: Sequence[tuple[int, int]], points: Sequence[int], p: _Patterns
+) -> list[int]:
+    """Where clauses start whose lead names a subject the patterns do not know (see
+    :mod:`yusuan.model.narrative_clauses`); ``points`` are the positions of figures and 持平 words."""
+    out: list[int] = []
+    for at in sorted(points):
+        owner = _owner(subjects, at, asides)
+        cut = clause_start(sentence, owner.end if owner else 0, at)
+        if cut is not None and foreign_lead(sentence[cut:at], p.connectives):
+            out.append(cut)
+    return out
+
+
+def _foreign(starts: Sequence[int], owner: _Subject | None, at: int) -> bool:
+    """True when the figure at ``at`` belongs to a foreign subject, not to ``owner`` (or the topic)."""
+    if owner is not None and owner.claim == FOREIGN:
+        return True
+    lo = owner.end if owner else 0
+    return any(lo <= start <= at for start in starts)
+
+
 def extract_claims(
     text: str,
     where_at: Callable[[int], Provenance | None],
@@ -263,7 +312,7 @@ def extract_claims(
             lambda m: m.group(0) if _opens_with_subject(m.group(0)[1:], p) else _MASK * len(m.group(0)),
             printed_sentence,
         )
-        subjects = _subjects(sentence, resolve)
+        subjects = _subjects(sentence, resolve, topic)
         asides = _closed_asides(sentence)
         continued = carried is not None and p.continues.match(sentence) is not None
         if carried is not None and continued:
@@ -293,18 +342,25 @@ def extract_claims(
             figures.append(NarrativeFigure(claim, value, printed, unit, original, where_at(base + at)))
 
         for s in subjects:
-            if sentence[max(0, s.start - 2) : s.start].endswith(("无", "没有")):
+            if s.claim and sentence[max(0, s.start - 2) : s.start].endswith(("无", "没有")):
                 add(s.claim, Decimal(0), "无", None, s.start)
+        figure_matches = list(p.figure.finditer(sentence))
+        unchanged_matches = list(p.unchanged.finditer(sentence))
+        foreign = _foreign_starts(
+            sentence, subjects, asides, [m.start() for m in (*figure_matches, *unchanged_matches)], p
+        )
         unchanged = []
-        for m in p.unchanged.finditer(sentence):
+        for m in unchanged_matches:
             owner = _owner(subjects, m.start(), asides)
+            if _foreign(foreign, owner, m.start()):
+                continue
             claim = owner.claim if owner else here
             if claim:
                 unchanged.append((f"{claim}.change", m.start()))
         stated = len(figures)
         last_end = 0
         unknown = False
-        for m in p.figure.finditer(sentence):
+        for m in figure_matches:
             value = parse_amount(m.group(1))
             unit = m.group(2)
             kind = p.unit_kind[unit]
@@ -313,6 +369,9 @@ def extract_claims(
             gap = sentence[gap_start : m.start()].replace(_MASK, "")
             previous_end, last_end = last_end, m.end()
             if value is None:
+                continue
+            if _foreign(foreign, owner, m.start()):
+                unknown = True  # '；事业收入增加2,110.3万元': a subject the patterns do not know
                 continue
             if p.reason.search(sentence, owner.end if owner else 0, m.start()):
                 continue  # '…减少22.75%。主要原因是运营服务费减少3840万元': the figures of a reason
@@ -376,7 +435,7 @@ def _claim(
         return None
     change = p.change_re.search(gap)
     base = owner.claim if owner else topic
-    if base is None:
+    if not base:
         return None
     subject_kind = owner.kind if owner else "money"
     if change:
@@ -409,7 +468,7 @@ def _claim(
 def topic_of(heading: str) -> str | None:
     """The claim a section heading is about ('二、…“三公”经费预算支出情况说明' → three_public.total)."""
     subjects = _subjects(normalise(heading), None)
-    return subjects[0].claim if subjects else None
+    return (subjects[0].claim or None) if subjects else None
 
 
 _WS = re.compile(r"\s+")

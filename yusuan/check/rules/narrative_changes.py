@@ -23,6 +23,14 @@ def _anchored(ctx: Context, suffix: str) -> Iterator[tuple[str, NarrativeFigure]
                 yield base, figure
 
 
+def _stated(ctx: Context, claim: str, anchor: NarrativeFigure) -> Cell | None:
+    """The figure quoted for ``claim`` in ``anchor``'s own statement (its sentence, or the sentences
+    continuing it). Why not the nearest anywhere: a change is stated beside the figure it changes;
+    a figure of the same claim elsewhere may be another scope (收入 vs 支出 of a 决算) or a misprint."""
+    figures = [f for f in ctx.figures(claim) if f.sentence and f.sentence == anchor.sentence]
+    return ctx.narrative_cell(figures[0]) if figures else None
+
+
 @rule(
     "narrative.change",
     "文中增减额 = 本年数 − 上年数",
@@ -31,7 +39,7 @@ def _anchored(ctx: Context, suffix: str) -> Iterator[tuple[str, NarrativeFigure]
 )
 def change(ctx: Context) -> Iterator[Finding]:
     for base, anchor in _anchored(ctx, ".change"):
-        current, previous = ctx.figure(base, anchor), ctx.figure(base + ".previous", anchor)
+        current, previous = _stated(ctx, base, anchor), _stated(ctx, base + ".previous", anchor)
         delta = ctx.narrative_cell(anchor)
         if current and previous and delta:
             f = check_sum(current, [previous, delta], f"文中 {base} 本年数", "上年数加所述增减额")
@@ -47,7 +55,7 @@ def change(ctx: Context) -> Iterator[Finding]:
 )
 def change_implied(ctx: Context) -> Iterator[Finding]:
     for base, anchor in _anchored(ctx, ".change"):
-        current, delta = ctx.figure(base, anchor), ctx.narrative_cell(anchor)
+        current, delta = _stated(ctx, base, anchor), ctx.narrative_cell(anchor)
         if current and ctx.figure(base + ".previous") is None:
             implied = current.in_unit(delta.unit) - delta.value
             if implied + step(current, delta.unit) + step(delta, delta.unit) < 0:
@@ -60,8 +68,8 @@ def change_implied(ctx: Context) -> Iterator[Finding]:
 
 def _pct_source(ctx: Context, base: str, anchor: NarrativeFigure) -> tuple[Cell, Cell] | None:
     """(current, previous) from which a stated change_pct is computed."""
-    current, previous = ctx.figure(base, anchor), ctx.figure(base + ".previous", anchor)
-    delta = ctx.figure(base + ".change", anchor)
+    current, previous = _stated(ctx, base, anchor), _stated(ctx, base + ".previous", anchor)
+    delta = _stated(ctx, base + ".change", anchor)
     if current and previous:
         return current, previous
     if current and delta:
@@ -107,7 +115,7 @@ def change_pct(ctx: Context) -> Iterator[Finding]:
 )
 def change_direction(ctx: Context) -> Iterator[Finding]:
     for base, anchor in _anchored(ctx, ".change"):
-        delta, pct = ctx.narrative_cell(anchor), ctx.figure(base + ".change_pct", anchor)
+        delta, pct = ctx.narrative_cell(anchor), _stated(ctx, base + ".change_pct", anchor)
         if pct and delta.value * pct.value < 0:
             yield mismatch(
                 f"文中 {base} 增减额 {delta.printed} 与百分比 {pct.printed}% 方向相反",
