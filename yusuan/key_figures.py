@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from yusuan.model import Amount, Disclosure, LineItem, StatementTable
+from yusuan.model.narrative_summary import fill_from_text
 from yusuan.money import convert
 
 REVENUE_KEYS = (
@@ -154,7 +155,7 @@ def _procurement_total(d: Disclosure) -> Decimal | None:
 def summarise(d: Disclosure) -> dict[str, Any]:
     """The SUMMARY_SCHEMA dict of ``d`` (Decimals kept; use :func:`dumps` to print)."""
     gpb = d.table("general_budget_expenditure")
-    return {
+    out = {
         "source": d.source,
         "department": d.department,
         "year": d.year,
@@ -181,6 +182,8 @@ def summarise(d: Disclosure) -> dict[str, Any]:
         ],
         "project_performance_tables": sum(1 for t in d.performance if t.scope == "project"),
     }
+    fill_from_text(d, out)  # a table-less 情况说明: the fields its text states
+    return out
 
 
 _MARK = "\u2063DEC\u2063"
