@@ -15,7 +15,8 @@ from yusuan.errors import NotADisclosure, UnreadableInput
 from yusuan.layout import Layout, Line
 from yusuan.model import Disclosure
 from yusuan.model.build import build
-from yusuan.model.narrative_join import add_narrative, add_tables, finish
+from yusuan.model.identity import identify
+from yusuan.model.narrative_join import add_narrative, add_tables, finish, identify_into
 from yusuan.model.narrative_only import complete_identity, evidence, refusal
 from yusuan.read import read_layout
 from yusuan.tables.segment import find_tables
@@ -56,14 +57,20 @@ def read_many(paths: Sequence[Source]) -> Disclosure:
     found = [find_tables(layout) for layout in layouts]
     main = max(range(len(layouts)), key=lambda i: len(found[i][0]))  # the first of equals
     d = build(layouts[main], *found[main])
+    order = [main]
     for i, layout in enumerate(layouts):
         tables, narrative = found[i]
         if i == main:
             continue
         if tables:
             add_tables(d, build(layout, tables, narrative))
+            order.append(i)
         else:
             add_narrative(d, narrative, layout.source)
+    # who and when from all the files: the text (cover, 概况) first, then the tables' meta lines
+    text_first = sorted(range(len(layouts)), key=lambda i: bool(found[i][0]))
+    whole = Layout(d.source, layouts[main].format, [p for i in text_first for p in layouts[i].pages])
+    identify_into(d, identify(whole, [t for i in order for t in found[i][0]], d))
     if not d.tables:
         _accept_text_only(d, layouts)
     finish(d, layouts)

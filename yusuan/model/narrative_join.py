@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from yusuan.layout import Layout, Line
 from yusuan.model.disclosure import Disclosure, Narrative
+from yusuan.model.identity import Identity
 from yusuan.model.narrative import read_narrative
 from yusuan.model.narrative_projects import projects_from_narrative
 
@@ -52,6 +53,15 @@ def add_tables(d: Disclosure, other: Disclosure) -> None:
     d.department = d.department or other.department
     d.year = d.year or other.year
     d.units = d.units or other.units
+
+
+def identify_into(d: Disclosure, ident: Identity) -> None:
+    """Department, year, kind, money unit and units read from all the files together (a fact the
+    joined files do not state keeps what the main file gave)."""
+    d.department = ident.department or d.department
+    d.year = ident.year or d.year
+    d.kind, d.money_unit = ident.kind, ident.money_unit
+    d.units = ident.units or d.units
 
 
 def finish(d: Disclosure, parts: Sequence[Layout]) -> None:

@@ -47,8 +47,12 @@ def _documents(paths: list[Path]) -> tuple[list[Path], bool]:
     """The files to check, and whether a directory was given (then: progress bar and one line each)."""
     out: list[Path] = []
     directory = False
+    from yusuan.pipeline import MANIFEST
+
     for p in paths:
-        if p.is_dir():
+        if p.is_dir() and (p / MANIFEST).is_file():
+            out.append(p)  # a folder printing one disclosure (yusuan.pipeline.members)
+        elif p.is_dir():
             directory = True
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
             if not found:
@@ -69,17 +73,19 @@ class Result(NamedTuple):
     error: str | None = None
 
 
-def _check_one(path: Path, db: Path | None) -> Result:
-    """Read and check one file; an unreadable file is a Result with ``error`` set."""
+def _check_one(path: Path | list[Path], db: Path | None) -> Result:
+    """Read and check one document (a file, or several files --as-one); an unreadable one is a
+    Result with ``error`` set."""
     import yusuan
     from yusuan.check import run_checks
     from yusuan.check.previous import from_store
 
+    first = path[0] if isinstance(path, list) else path
     try:
         d = yusuan.read(path)
     except YusuanError as err:
-        return Result(path, str(path), [], error=str(err))
-    return Result(path, d.source, run_checks(d, previous=from_store(db) if db else None), d.format)
+        return Result(first, str(first), [], error=str(err))
+    return Result(first, d.source, run_checks(d, previous=from_store(db) if db else None), d.format)
 
 
 def _source_lines(path: Path) -> list[str]:
@@ -126,13 +132,19 @@ def _summary_line(r: Result) -> str:
     return f"{mark} {escape(r.source)}  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items())
 
 
-def check(files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: Db = None) -> None:
+AsOne = Annotated[bool, typer.Option("--as-one", help="几个文件是同一份公开（表格 + 情况说明） — check the files as ONE disclosure")]
+
+
+def check(
+    files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: Db = None, as_one: AsOne = False
+) -> None:
     """核对 — check documents: identities, quoted figures, codes, completeness (exit 1 on findings)."""
     if fail_on not in RANK:
         raise typer.BadParameter(f"--fail-on must be one of {', '.join(SEVERITIES)}")
     if db is not None and not db.exists():
         raise UsageError(f"--db {db}：存储库不存在（请先用 yusuan ingest 建立） — no such store (create it with yusuan ingest)")
-    documents, directory = _documents(files)
+    documents: list[Path | list[Path]]
+    documents, directory = ([list(files)], False) if as_one else _documents(files)
     console, err = Console(), Console(stderr=True, soft_wrap=True, highlight=False)
     results: list[Result] = []
     with Progress(console=err, transient=True, disable=not directory or as_json) as progress:

@@ -62,6 +62,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="print `EVENT<TAB>FILE` on stdout as each file is done")] = False,
     wait: Annotated[float, typer.Option("--wait", help="seconds to wait while another process uses the store (0: fail at once, exit 3)")] = 600.0,
+    as_one: Annotated[bool, typer.Option("--as-one", help="几个文件是同一份公开（表格 + 情况说明） — store the files as ONE document")] = False,
 ) -> None:
     """入库 — read, check and store documents (each written whole, never half; stored content is skipped).
 
@@ -96,7 +97,12 @@ def ingest(
             err.print(f"[yellow]等待[/] {db} 正被另一个进程使用，等待其完成（最多 {wait:g} 秒） — waiting for the store")
 
     with Store(db, wait=wait, on_wait=waiting) as store, progress:
-        report = ingest_paths(store, paths, backend, tick, on_total=lambda n: progress.update(task_id, total=n))
+        if as_one:
+            from yusuan.store.ingest_one import ingest_as_one
+
+            report = ingest_as_one(store, paths)
+        else:
+            report = ingest_paths(store, paths, backend, tick, on_total=lambda n: progress.update(task_id, total=n))
     if as_json:
         typer.echo(json.dumps({"ingested": report.ingested, "skipped": report.skipped,
                                "failed": [{"file": f, "reason": r} for f, r in report.failed],
