@@ -226,6 +226,9 @@ class Narrative:
     sections: list[NarrativeSection] = field(default_factory=list)
     figures: list[NarrativeFigure] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)
+    # reasons a person gave for year-on-year changes, by claim (``income.total``, ``three_public``…):
+    # filled from a budget-entry workbook, quoted by the published 情况说明 (主要原因是…)
+    reasons: dict[str, str] = field(default_factory=dict)
 
     def figure(self, claim: str) -> NarrativeFigure | None:
         """The first figure quoted for ``claim``."""

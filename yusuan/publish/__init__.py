@@ -1,0 +1,7 @@
+"""Publish (发布): Disclosure → the complete disclosure document in a regional template.
+
+``publish(d, fmt, template=…)`` builds the printed document from the model (cover, 目录, 部门概况,
+every table the template prints, 情况说明 and 名词解释 generated from the figures), renders it as
+HTML, PDF, XLSX or DOCX (or text, for tests), reads its own output back, and refuses a document
+that fails the checker or still has an unfilled slot unless forced (then it is stamped a draft).
+"""

@@ -1,0 +1,111 @@
+"""The printed document as plain values: what every output format renders (文本/HTML/PDF/Excel/Word).
+
+Why a plan between the model and the formats: the template decides every word and figure once
+(titles, headers, code layout, number format, narrative); a renderer only lays the plan out, so
+the four formats cannot disagree about content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SLOT = "【待填写】"  # a reason or text only a person can give (主要原因是【待填写】)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A header cell: text and how many columns/rows it spans."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(slots=True)
+class Row:
+    """A body row: its cells as printed and a style (``total``, ``unit``, ``类``, ``款``, ``项``, ``item``)."""
+
+    cells: list[str]
+    style: str = "item"
+    spans: list[int] | None = None  # columns each cell spans (None: one each)
+
+
+@dataclass(slots=True)
+class Grid:
+    """One printed table (表): number, title, meta lines, header rows, body rows, notes."""
+
+    kind: str
+    number: str
+    title: str
+    unit: str
+    header: list[list[Head]]
+    body: list[Row]
+    meta: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    numeric: list[bool] = field(default_factory=list)  # per column: right-aligned figures
+    landscape: bool = False
+    anchor: str = ""
+    number_position: str = "after_title"
+    unit_label: str = "单位：万元"
+    broken_codes: bool = False  # codes printed over two lines (text renders them so)
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return max((sum(h.colspan for h in row) for row in self.header), default=0) or max(
+            (len(r.cells) for r in self.body), default=0
+        )
+
+    @property
+    def caption(self) -> str:
+        """Number and title as a 目录 entry prints them."""
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and its paragraphs (部门概况, 情况说明, 名词解释 entries)."""
+
+    title: str
+    paragraphs: list[str]
+    level: int = 2
+    anchor: str = ""
+
+
+@dataclass(slots=True)
+class Part:
+    """A part of the document (第一部分 …) with its sections and tables in order."""
+
+    title: str
+    blocks: list[Section | Grid]
+    anchor: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """The whole disclosure as printed."""
+
+    title: str
+    cover: list[str]
+    department: str
+    year: int | None
+    kind: str
+    template: str
+    parts: list[Part]
+    draft: bool = False
+    note: str = ""  # printed under the cover title (e.g. the draft stamp's reason)
+
+    def grids(self) -> list[Grid]:
+        """Every table, in order."""
+        return [b for p in self.parts for b in p.blocks if isinstance(b, Grid)]
+
+    def slots(self) -> list[str]:
+        """Every paragraph that still holds an unfilled slot (【待填写】)."""
+        return [
+            text
+            for p in self.parts
+            for b in p.blocks
+            if isinstance(b, Section)
+            for text in [b.title, *b.paragraphs]
+            if SLOT in text
+        ]
