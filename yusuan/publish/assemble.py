@@ -13,6 +13,7 @@ from typing import Any
 
 import yusuan
 from yusuan.model import Disclosure
+from yusuan.publish.derive import with_basic_split
 from yusuan.publish.document import Document, Grid, Part, Section
 from yusuan.publish.facts import Facts
 from yusuan.publish.glossary import glossary
@@ -114,7 +115,7 @@ def _grids(ctx: Context, tspec: TableSpec, summary: dict[str, Any]) -> list[Grid
     builder = _BUILDERS.get(tspec.layout, coded_grid)
     if tspec.kind in ("income_expenditure_summary", "fiscal_summary"):
         builder = two_sided_grid
-    return [builder(ctx, tspec, t) for t in d.tables_of(tspec.kind)]
+    return [builder(ctx, tspec, with_basic_split(t)) for t in d.tables_of(tspec.kind)]
 
 
 def _performance(ctx: Context, *tspecs: TableSpec) -> list[Grid]:

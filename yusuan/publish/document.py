@@ -56,6 +56,28 @@ class Grid:
             (len(r.cells) for r in self.body), default=0
         )
 
+    def placed_header(self) -> list[list[tuple[Head, int]]]:
+        """Each header row's cells with the column they start in (row spans from above skipped)."""
+        width = self.width
+        cover = [0] * width  # the row index down to which a column is still covered
+        out: list[list[tuple[Head, int]]] = []
+        for r, row in enumerate(self.header):
+            placed = []
+            col = 0
+            for head in row:
+                while col < width and cover[col] > r:
+                    col += 1
+                placed.append((head, col))
+                for c in range(col, min(width, col + head.colspan)):
+                    cover[c] = r + head.rowspan
+                col += head.colspan
+            out.append(placed)
+        return out
+
+    def is_label(self, column: int) -> bool:
+        """True for a label column (科目, 项目名称: text, left-aligned), False for figures."""
+        return column < len(self.numeric) and not self.numeric[column]
+
     @property
     def caption(self) -> str:
         """Number and title as a 目录 entry prints them."""
@@ -98,6 +120,19 @@ class Document:
     def grids(self) -> list[Grid]:
         """Every table, in order."""
         return [b for p in self.parts for b in p.blocks if isinstance(b, Grid)]
+
+    def toc(self) -> list[tuple[str, str, str]]:
+        """目录 entries (level ``part``/``table``, text, anchor): every part, then each table number
+        once (the per-project 绩效目标表 share one number)."""
+        out: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for part in self.parts:
+            out.append(("part", part.title, part.anchor))
+            for grid in (b for b in part.blocks if isinstance(b, Grid)):
+                if grid.caption and grid.number not in seen:
+                    seen.add(grid.number)
+                    out.append(("table", grid.caption, grid.anchor))
+        return out
 
     def slots(self) -> list[str]:
         """Every paragraph that still holds an unfilled slot (【待填写】)."""

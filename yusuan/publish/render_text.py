@@ -8,7 +8,7 @@ holding a line break continues on the next line at the same column (a code broke
 
 from __future__ import annotations
 
-from yusuan.publish.document import Document, Grid, Head, Row, Section
+from yusuan.publish.document import Document, Grid, Row, Section
 
 FORM_FEED = "\f"
 
@@ -34,20 +34,8 @@ def _cover(doc: Document) -> str:
     lines = [*doc.cover, ""]
     if doc.draft:
         lines += ["草稿（未通过发布核对，仅供内部审阅）", doc.note, ""]
-    lines += ["目 录", ""]
-    for part in doc.parts:
-        lines.append(part.title)
-        lines += [g.caption for g in part.blocks if isinstance(g, Grid) and g.caption]
-    return "\n".join(_dedupe(lines))
-
-
-def _dedupe(lines: list[str]) -> list[str]:
-    """Consecutive equal 目录 entries once (the per-project 绩效目标表 share a number and title)."""
-    out: list[str] = []
-    for line in lines:
-        if not (out and line and out[-1] == line):
-            out.append(line)
-    return out
+    lines += ["目 录", "", *(text for _, text, _ in doc.toc())]
+    return "\n".join(lines)
 
 
 def _section(section: Section) -> list[str]:
@@ -65,42 +53,17 @@ def grid_lines(grid: Grid) -> list[str]:
         out += [grid.title, "", grid.number, ""]
     meta = [*grid.meta, grid.unit_label] if grid.meta else [grid.unit_label]
     out += ["\t\t\t".join(meta), ""]
-    for row in grid.header:
-        out += _cells_lines(_header_cells(row, grid.header, grid.width))
+    for placed in grid.placed_header():
+        cells = [""] * grid.width
+        for head, col in placed:
+            if col < grid.width:
+                cells[col] = head.text
+        out += _cells_lines(cells)
     for body in grid.body:
         out += _cells_lines(_body_cells(body))
     if grid.notes:
         out += ["", *grid.notes]
     return out
-
-
-def _header_cells(row: list[Head], rows: list[list[Head]], width: int) -> list[str]:
-    """A header row as one field per column: spans from rows above leave their columns empty."""
-    index = next(i for i, r in enumerate(rows) if r is row)
-    taken = _occupied(rows[:index], width)
-    cells = [""] * width
-    col = 0
-    for head in row:
-        while col < width and taken[col]:
-            col += 1
-        if col < width:
-            cells[col] = head.text
-        col += head.colspan
-    return cells
-
-
-def _occupied(rows: list[list[Head]], width: int) -> list[bool]:
-    """Which columns of the next header row a cell of an earlier row still covers (a row span)."""
-    cover = [0] * width  # rows each column stays covered below the rows given
-    for r, row in enumerate(rows):
-        col = 0
-        for head in row:
-            while col < width and cover[col] > r:
-                col += 1
-            for c in range(col, min(width, col + head.colspan)):
-                cover[c] = r + head.rowspan
-            col += head.colspan
-    return [c > len(rows) for c in cover]
 
 
 def _body_cells(row: Row) -> list[str]:
