@@ -53,7 +53,7 @@ def test_paragraphs_tables_merges_and_page_breaks(tmp_path: Path) -> None:
     assert [p.number for p in layout.pages] == [1, 2]
     first = layout.pages[0].lines
     assert [c.text for c in first[0].cells] == ["沈阳市工业和信息化局", "2024", "年部门预算"]
-    assert _cells(first[2]) == [("项目", 0, 1), ("基本支出", 1, 3), ("项目支出", 3, 4)]
+    assert _cells(first[2]) == [("项目", 0, 1), ("基本支出", 1, 3), ("", 2, 3), ("项目支出", 3, 4)]
     assert _cells(first[3]) == [("", 0, 1), ("人员经费", 1, 2), ("公用经费", 2, 3)]
     assert _cells(first[4]) == [("合计", 0, 1), ("1,425.40", 1, 2), ("", 2, 3), ("22.30", 3, 4)]
     assert first[4].raw == "合计\t1,425.40\t\t22.30"

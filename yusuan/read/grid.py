@@ -2,9 +2,9 @@
 
 Why shared: a .docx table and an HTML table are both a grid of cells with column and row spans,
 and both should read like the spreadsheet they usually came from (:mod:`yusuan.read.excel`):
-``x0`` is the cell's first grid column, ``x1 = x0 + span``, the cells a row span covers below its
-first row are empty, and a row keeps its empty cells up to its last non-empty one, so a cell's
-position in the line is its column.
+``x0`` is the cell's first grid column, ``x1 = x0 + span``, the other columns a span covers (to
+the right, and below its first row) are empty cells, and a row keeps its empty cells up to its
+last non-empty one, so a cell's position in the line is its column.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def grid_lines(rows: list[list[GridCell]], page: int, first_number: int, skip: l
                 col += 1
             text = "" if grid_cell.continued else grid_cell.text
             cells.append(Cell(text, float(col), float(col + grid_cell.colspan)))
+            cells.extend(Cell("", float(c), float(c + 1)) for c in range(col + 1, col + grid_cell.colspan))
             for below in range(1, grid_cell.rowspan):
                 for c in range(col, col + grid_cell.colspan):
                     covered[(r + below, c)] = 1
