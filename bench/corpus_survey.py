@@ -109,6 +109,14 @@ def _totals(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _state(x: dict[str, Any]) -> tuple[str, int, int]:
+    """(criteria failed or 'full', error count, criteria met) of one survey result."""
+    if "error" in x:
+        return "unread", -1, -1
+    failed = "".join(k for k, ok in x["criteria"].items() if not ok)
+    return failed or "full", x["errors"], sum(x["criteria"].values())
+
+
 def _compare(results: list[dict[str, Any]], old_path: str) -> list[str]:
     old = {r["file"]: r for r in json.loads(Path(old_path).read_text("utf-8"))}
     out: list[str] = []
@@ -116,13 +124,9 @@ def _compare(results: list[dict[str, Any]], old_path: str) -> list[str]:
         before = old.get(r["file"])
         if before is None:
             continue
-        def state(x: dict[str, Any]) -> tuple[str, int]:
-            if "error" in x:
-                return "unread", -1
-            return "".join(k for k, ok in x["criteria"].items() if not ok) or "full", x["errors"]
-        if state(before) != state(r):
-            (a, ea), (b, eb) = state(before), state(r)
-            mark = "better" if (b == "full" and a != "full") or (len(b) < len(a) and b != "unread") or eb < ea else "WORSE"
+        (a, ea, fa), (b, eb, fb) = _state(before), _state(r)
+        if (a, ea) != (b, eb):
+            mark = "better" if (fb, -eb) > (fa, -ea) and fb >= fa and eb <= ea else "WORSE" if fb < fa or eb > ea else "mixed"
             out.append(f"  {mark:6} {r['file']}: {a} errors {ea} → {b} errors {eb}")
     return out
 

@@ -15,12 +15,17 @@ positions keeps the word-sequence reading of :mod:`yusuan.tables.columns`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from yusuan.layout import Line
 from yusuan.tables.catalogue import squash
 
+# headings of row-label columns (科目编码 / 类 款 项 / 单位名称 / 序号 …), never value columns
+LABEL_WORDS = re.compile(r"(编码|代码|名称|科目|序号|栏次|行次|备注|说明|^类$|^款$|^项$|^项目$|^单位$|^项目内容|^绩效目标)")
+_COLUMN_MARKS = frozenset("甲乙丙丁ABCDEF")
+_MIXED = 1000.0  # cost of a group word heading row labels and value columns at once
 _SLACK = 1.5  # points (or, in a workbook, a small fraction of a column) a child may pass its room
 _ALIGNED = 2.0  # a group word this close to its first member's left edge is left-aligned over it
 
@@ -62,11 +67,20 @@ class Leaf:
         return self.left <= middle < self.right
 
 
+def _column_numbers(texts: list[str]) -> bool:
+    """A 栏次 line: the columns' numbers (1 2 3 …, or 甲 乙 / A B), maybe after 栏次/行次."""
+    rest = [t for t in texts if t not in ("栏次", "行次", "序号")]
+    return len(rest) >= 2 and all((t.isdigit() and len(t) <= 2) or t in _COLUMN_MARKS for t in rest)
+
+
 def _nodes(header: Sequence[Line]) -> list[list[HeaderNode]] | None:
-    """The header's cells line by line (None when a cell has no position: no geometry)."""
+    """The header's cells line by line, a 栏次 line left out (None when a cell has no position: no
+    geometry)."""
     rows: list[list[HeaderNode]] = []
     for index, line in enumerate(header):
         cells = [c for c in line.cells if c.text.strip()]
+        if _column_numbers([squash(c.text) for c in cells]):
+            continue
         if any(c.top is None for c in cells) and not _workbook(line):
             return None
         nodes = sorted((HeaderNode(squash(c.text), c.x0, c.x1, index) for c in cells), key=lambda n: n.x0)
@@ -145,14 +159,17 @@ def _recentre(a: HeaderNode, b: HeaderNode, parent: dict[int, HeaderNode]) -> No
 
 def _cost(node: HeaderNode, run: list[HeaderNode], pool: list[HeaderNode]) -> float:
     """How badly ``node`` heads ``run``: it must keep every cell its text stands over; left-aligned
-    over the run's first cell it is exact, else it is off by the distance from the run's middle."""
+    over the run's first cell it is exact, else it is off by the distance from the run's middle;
+    a group heads row labels or value columns, not both."""
     if any(_over(node, c) and c not in run for c in pool):
         return float("inf")
     if not run:
         return 0.0
+    labels = {bool(LABEL_WORDS.search(c.text)) for c in run}
+    mixed = _MIXED if len(labels) > 1 else 0.0
     if abs(run[0].x0 - node.x0) <= _ALIGNED:
-        return 0.0
-    return abs((run[0].x0 + run[-1].x1) / 2 - node.centre)
+        return mixed
+    return mixed + abs((run[0].x0 + run[-1].x1) / 2 - node.centre)
 
 
 def _split(a: HeaderNode, b: HeaderNode, pool: list[HeaderNode], cut: int, parent: dict[int, HeaderNode]) -> None:

@@ -10,18 +10,15 @@ catalogue knows stays a column of its own, keyed by its path, so no figure moves
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yusuan.tables.catalogue import Catalogue, load_catalogue
 from yusuan.tables.columns import columns_of_text
-from yusuan.tables.header import Leaf
+from yusuan.tables.header import LABEL_WORDS, Leaf
 
 UNKNOWN = "col:"  # prefix of a column the catalogue has no word for: 'col:上年实户资金余额'
 _SUBTOTALS = frozenset({"小计", "合计", "总计"})
-# headings of label columns (科目编码 / 类 款 项 / 单位名称 / 序号 …), never value columns
-_LABEL = re.compile(r"(编码|代码|名称|科目|序号|栏次|行次|备注|说明|^类$|^款$|^项$|^项目$|^单位$|^项目内容|^绩效目标)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class Column:
 
 def is_label(leaf: Leaf) -> bool:
     """A row-label column (codes, names, 序号): its heading says so."""
-    return bool(_LABEL.search(leaf.text)) and not columns_of_text(leaf.text)
+    return bool(LABEL_WORDS.search(leaf.text)) and not columns_of_text(leaf.text)
 
 
 def leaf_key(path: Sequence[str], catalogue: Catalogue | None = None) -> str | None:

@@ -92,8 +92,11 @@ def plan(table: Table, rows: Sequence[RawRow], catalogue: Catalogue | None = Non
     keep = [k for k, c in enumerate(columns) if c.known or k in used]
     renumber = {k: n for n, k in enumerate(keep)}
     kept: list[Column] = [columns[k] for k in keep]
+    keys = [c.key for c in kept]
+    if len(kept) == 1 and not kept[0].known:
+        keys = ["total"]  # one figure column under any heading (预算 / 金额 / 决算数) is the row's amount
     return Plan(
-        columns=[c.key for c in kept],
-        labels={c.key: c.label for c in kept},
+        columns=keys,
+        labels={key: c.label for key, c in zip(keys, kept, strict=True)},
         positions=[tuple(renumber[k] for k in p) for p in placed],
     )
