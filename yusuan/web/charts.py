@@ -71,21 +71,27 @@ def _economic(store: Store, doc_id: str) -> list[dict[str, Any]]:
     return [{"name": f"{code} {name}", "value": tidy(v)} for code, name, v in rows if v]
 
 
-def _same_department(store: Store, department: str | None) -> list[tuple[str, int, str, str]]:
-    if not department:
+def _same_department(store: Store, doc: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """One document per (year, kind) of ``doc``'s department (whitespace ignored): ``doc`` itself for its
+    own year, else the latest ingested — the same document printed as PDF and as text counts once."""
+    if not doc["department"]:
         return []
-    key = _WS.sub("", department)
+    key = _WS.sub("", doc["department"])
     rows = store.con.execute(
-        "SELECT doc_id, year, kind, money_unit, department FROM documents WHERE year IS NOT NULL "
-        "ORDER BY year, kind").fetchall()
-    return [(d, y, k, u) for d, y, k, u, name in rows if _WS.sub("", name or "") == key]
+        "SELECT doc_id, year, kind, department FROM documents WHERE year IS NOT NULL "
+        "ORDER BY year, kind, doc_id = ? DESC, ingested_at DESC", [doc["doc_id"]]).fetchall()
+    chosen: dict[tuple[int, str], tuple[str, int, str]] = {}
+    for doc_id, year, kind, name in rows:
+        if _WS.sub("", name or "") == key:
+            chosen.setdefault((year, kind or ""), (doc_id, year, kind or ""))
+    return list(chosen.values())
 
 
 def _years(store: Store, doc: dict[str, Any]) -> dict[str, Any]:
     """The department over the years: 支出合计/基本/项目 and 三公 parts, one column per document."""
     target = doc["money_unit"]
     columns, spending, three = [], {k: [] for k in ("total", "basic", "project")}, {p: [] for p in THREE_PUBLIC_PARTS}
-    for doc_id, year, kind, _ in _same_department(store, doc["department"]):
+    for doc_id, year, kind in _same_department(store, doc):
         figures = load_key_figures(store, doc_id) or {}
         unit = figures.get("money_unit")
         columns.append(f"{year}{kind or ''}")

@@ -37,14 +37,14 @@
     var eco = data.economic.slice(0, 15).reverse();
     mount("chart-economic", { tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: money },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value", name: unit }, yAxis: { type: "category", data: eco.map(function (r) { return r.name; }), axisLabel: { fontSize: 11 } },
+      xAxis: { type: "value" }, yAxis: { type: "category", data: eco.map(function (r) { return r.name; }), axisLabel: { fontSize: 11 } },
       series: [{ type: "bar", data: eco.map(function (r) { return r.value; }), itemStyle: { color: "#2c5282" } }] });
   } else { empty("chart-economic", "未读出基本支出经济分类"); }
   function years(id, series, stack) {
     if (!data.years.columns.length || !series.length) { empty(id, "库中没有该部门其他年度的文件"); return; }
     mount(id, { tooltip: { trigger: "axis", valueFormatter: money }, legend: { bottom: 0 },
-      grid: { left: 8, right: 16, top: 24, bottom: 36, containLabel: true },
-      xAxis: { type: "category", data: data.years.columns }, yAxis: { type: "value", name: unit },
+      grid: { left: 8, right: 16, top: 16, bottom: 36, containLabel: true },
+      xAxis: { type: "category", data: data.years.columns }, yAxis: { type: "value" },
       series: series.map(function (s) { return { name: s.name, type: "bar", stack: stack ? "x" : undefined, data: s.values, barMaxWidth: 48 }; }) });
   }
   years("chart-spending", data.years.spending, false);
