@@ -26,6 +26,7 @@ from yusuan.errors import YusuanError
 from yusuan.store import jobs
 from yusuan.store.db import Store
 from yusuan.web import formatting
+from yusuan.web.cache import LRU
 from yusuan.web.pages import PageRenderer
 from yusuan.web.runner import JobRunner
 from yusuan.web.security import BodyLimit, SecurityHeaders, WebError, check_csrf, csrf_token, current_session
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = templates()
     app.state.runner = JobRunner(store, app.state.write_lock, settings.workers)
     app.state.pages = PageRenderer()
+    app.state.fragments = LRU(64)
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes * settings.max_files + (1 << 20))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from yusuan.check.cells import row_label
 from yusuan.check.registry import REGISTRY, all_rules
 from yusuan.model import LineItem
@@ -41,6 +43,16 @@ class CellView:
     findings: list[int] = field(default_factory=list)
     severity: str | None = None
 
+    def td(self) -> str:
+        """The cell as a ``<td>`` (built here, not in a template macro: a page has thousands of cells)."""
+        text = escape(self.text)
+        if not self.findings:
+            return f'<td class="num" id="{self.anchor}">{text}</td>'
+        nos = " ".join(str(n) for n in self.findings)
+        title = " ".join(f"#{n + 1}" for n in self.findings)
+        return (f'<td class="num hit {self.severity}" id="{self.anchor}" data-findings="{nos}" tabindex="0" '
+                f'title="问题 {title}">{text}</td>')
+
     def mark(self, finding_no: int, severity: str) -> None:
         if finding_no not in self.findings:
             self.findings.append(finding_no)
@@ -58,6 +70,10 @@ class RowView:
     @property
     def indent(self) -> int:
         return LEVEL_INDENT.get(self.level, 0)
+
+    def tds(self, columns: list[str]) -> Markup:
+        """This row's cells under ``columns`` (an empty ``<td>`` where the row prints none)."""
+        return Markup("".join(c.td() if (c := self.cells.get(k)) else '<td class="num"></td>' for k in columns))
 
 
 @dataclass(slots=True)

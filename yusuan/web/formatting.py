@@ -12,6 +12,7 @@ from urllib.parse import quote as _quote
 from urllib.parse import urlencode
 
 from yusuan.web.labels import SEVERITY_LABELS, column_label, kind_label
+from yusuan.web.narrative import claim_label
 
 
 def quote(text: str) -> str:
@@ -33,13 +34,16 @@ def money(value: Any) -> str:
 
 
 def signed(value: Any) -> str:
+    """A change with its sign (+1,234.50 / -12.00), an unchanged figure as plain 0."""
     if value is None:
         return "—"
-    return f"{value:+,}" if isinstance(value, (Decimal, int)) else str(value)
+    if isinstance(value, (Decimal, int)):
+        return "0" if value == 0 else f"{value:+,}"
+    return str(value)
 
 
 def pct(value: Any) -> str:
-    return "—" if value is None else f"{value:+}%"
+    return "—" if value is None else "0%" if value == 0 else f"{value:+}%"
 
 
 def when(value: datetime | None) -> str:
@@ -57,5 +61,5 @@ def with_query(params: dict[str, Any], **changes: Any) -> str:
 
 FILTERS = {"money": money, "signed": signed, "pct": pct, "when": when, "quote": quote,
            "severity_label": lambda s: SEVERITY_LABELS.get(s, s), "kind_label": kind_label,
-           "column_label": column_label}
+           "column_label": column_label, "claim_label": claim_label}
 GLOBALS = {"with_query": with_query, "severity_labels": SEVERITY_LABELS}

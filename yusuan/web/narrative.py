@@ -107,18 +107,18 @@ def sections(store: Store, doc_id: str, index: dict[tuple[str, ...], CellView]) 
         return []
     d = load_disclosure(store, doc_id)
     anchors = _anchors(d, index) if d is not None else {}
-    figures = d.narrative.figures if d is not None else []
+    figures = [(_squashed(f.sentence or "")[0], _squashed(f.text or "")[0], f.claim)
+               for f in (d.narrative.figures if d is not None else []) if f.sentence and f.text]
     out = []
     for title, text in rows:
         text = text or ""
         flat, where = _squashed(text)
         spans = []
-        for f in figures:
-            sentence, quoted = _squashed(f.sentence or "")[0], _squashed(f.text or "")[0]
-            start = flat.find(sentence) if sentence and quoted else -1
+        for sentence, quoted, claim in figures:
+            start = flat.find(sentence)
             pos = flat.find(quoted, start, start + len(sentence)) if start >= 0 else -1
             if pos >= 0:
-                spans.append((where[pos], where[pos + len(quoted) - 1] + 1, f.claim))
+                spans.append((where[pos], where[pos + len(quoted) - 1] + 1, claim))
         out.append(SectionView(title or "", _split(text, spans, anchors)))
     return out
 

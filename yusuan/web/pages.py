@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import io
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+
+from yusuan.web.cache import LRU
 
 SCALE = 1.5  # 108 dpi: sharp enough for 8-pt table text on a laptop screen
 CACHE_PAGES = 64
@@ -37,12 +38,15 @@ class PageRenderer:
     """Renders pages to PNG (cached by document and page) and tells page sizes."""
 
     def __init__(self, capacity: int = CACHE_PAGES) -> None:
-        self.capacity = capacity
-        self._png: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._png: LRU[bytes | None] = LRU(capacity)
+        self._info: LRU[PageInfo | None] = LRU(capacity * 4)
         self.lock = threading.Lock()
 
     def info(self, doc_id: str, data: bytes, number: int) -> PageInfo | None:
         """Size of page ``number`` (1-based) and the page count; None when the page does not exist."""
+        return self._info.get((doc_id, number), lambda: self._read_info(data, number))
+
+    def _read_info(self, data: bytes, number: int) -> PageInfo | None:
         with self.lock:
             pdf = pdfium.PdfDocument(data)
             try:
@@ -56,11 +60,10 @@ class PageRenderer:
 
     def png(self, doc_id: str, data: bytes, number: int) -> bytes | None:
         """Page ``number`` as PNG at :data:`SCALE` (None when it does not exist)."""
-        key = (doc_id, number)
+        return self._png.get((doc_id, number), lambda: self._render(data, number))
+
+    def _render(self, data: bytes, number: int) -> bytes | None:
         with self.lock:
-            if key in self._png:
-                self._png.move_to_end(key)
-                return self._png[key]
             pdf = pdfium.PdfDocument(data)
             try:
                 if not 1 <= number <= len(pdf):
@@ -68,10 +71,6 @@ class PageRenderer:
                 image = pdf[number - 1].render(scale=SCALE).to_pil()
             finally:
                 pdf.close()
-            out = io.BytesIO()
-            image.save(out, format="PNG", optimize=False)
-            png = out.getvalue()
-            self._png[key] = png
-            while len(self._png) > self.capacity:
-                self._png.popitem(last=False)
-            return png
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=False)
+        return out.getvalue()

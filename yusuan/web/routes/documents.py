@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from yusuan.check.coverage import CRITERIA, read_coverage
 from yusuan.store import jobs, reviews, sources
@@ -59,11 +60,19 @@ def document(request: Request, ref: str) -> Response:
                             "LIMIT 1", [doc_id]).fetchone()
     return render(request, "document.html", view=view, doc=view.doc, pdf=pdf, page=page,
                   page_boxes=_boxes(view.findings, page.number if page else 0), active=None,
-                  narrative=sections(store, doc_id, view.index), coverage=_coverage(request, doc_id),
+                  static=request.app.state.fragments.get(doc_id, lambda: _static(request, view)),
+                  coverage=_coverage(request, doc_id),
                   audit=reviews.history(store, doc_id), has_source=data is not None,
                   state=reviews.state_of(len(view.findings), sum(1 for f in view.findings if f.decision)),
                   states=reviews.STATES,
                   kinds=KINDS, job_id=job[0] if job else None)
+
+
+def _static(request: Request, view: DocumentView) -> Markup:
+    """Tables and narrative, rendered once per document: they depend on its stored rows only."""
+    doc_id = view.doc["doc_id"]
+    template = request.app.state.templates.env.get_template("_document_static.html")
+    return Markup(template.render(view=view, narrative=sections(request.state.store, doc_id, view.index)))
 
 
 def _boxes(findings: list[FindingView], page: int) -> list[dict]:
