@@ -119,8 +119,13 @@ async def _run(base: str, doc: str, args: argparse.Namespace) -> list[str]:
     times, errors = await _load(base, args.clients, args.seconds, upload)
     rows.append(_row(f"upload seed 000, accepted (job queued), {args.clients} clients × {args.seconds:.0f} s", times,
                      errors, args.seconds))
-    async with httpx.AsyncClient(base_url=base, timeout=600) as client:  # wait for the queue to drain
+    async with httpx.AsyncClient(base_url=base, timeout=600) as client:
         token = await _login(client)
+        for _ in range(1200):  # let the uploads above be read first (at most 10 minutes)
+            jobs = (await client.get("/api/jobs", params={"limit": 500})).json()
+            if not any(j["status"] in ("queued", "running") for j in jobs):
+                break
+            await asyncio.sleep(0.5)
         start, stored = time.perf_counter(), []
         for i in range(args.sequential):
             t0 = time.perf_counter()

@@ -12,6 +12,7 @@ import multiprocessing as mp
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class JobRunner:
         self._pool_lock = threading.Lock()
         self._active = 0
         self._idle = threading.Condition()
+        self._done: dict[str, threading.Event] = {}
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._pool_lock:
@@ -76,6 +78,7 @@ class JobRunner:
             future = self._executor().submit(process_file, str(upload.path), upload.doc_id, upload.name)
         with self._idle:
             self._active += 1
+            self._done.setdefault(upload.job_id, threading.Event())
         future.add_done_callback(lambda f: self._finished(f, upload, pool))
 
     def _finished(self, future: Future[Outcome], upload: Upload, pool: ProcessPoolExecutor) -> None:
@@ -93,6 +96,9 @@ class JobRunner:
             with self._idle:
                 self._active -= 1
                 self._idle.notify_all()
+                event = self._done.pop(upload.job_id, None)
+            if event is not None:
+                event.set()
 
     def _store(self, upload: Upload, outcome: Outcome) -> None:
         with self.lock:
@@ -117,6 +123,14 @@ class JobRunner:
         """Block until every queued upload is stored (tests and the benchmark); False on timeout."""
         with self._idle:
             return self._idle.wait_for(lambda: self._active == 0, timeout=timeout)
+
+    def wait_for(self, job_ids: list[str], timeout: float) -> None:
+        """Block until the jobs ``job_ids`` are finished (or ``timeout`` seconds pass)."""
+        with self._idle:
+            events = [e for j in job_ids if (e := self._done.get(j)) is not None]
+        deadline = time.monotonic() + timeout
+        for event in events:
+            event.wait(max(0.0, deadline - time.monotonic()))
 
     def close(self) -> None:
         with self._pool_lock:

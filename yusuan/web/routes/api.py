@@ -213,13 +213,19 @@ async def api_upload(request: Request, files: list[UploadFile], session: Uploade
     if len(accepted.job_ids) == 1 and accepted.job_ids[0] in accepted.refused:
         raise accepted.refused[accepted.job_ids[0]]
     if wait:
-        await asyncio.to_thread(request.app.state.runner.wait, 600)
+        await asyncio.to_thread(request.app.state.runner.wait_for, accepted.job_ids, 600)
     store = request.state.store
     batch = [jobs.get(store, j) for j in accepted.job_ids]
     if wait and len(batch) == 1 and batch[0] and batch[0]["status"] == "failed":
         raise WebError(422, "unreadable", f"{batch[0]['file_name']}: {batch[0]['error']}")
     body = Batch(batch_id=accepted.batch_id, jobs=[_job(j) for j in batch if j])
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if wait else 202)
+
+
+@router.get("/jobs", response_model=list[Job], dependencies=[Depends(may_view)])
+def api_jobs(request: Request, limit: int = 50) -> list[Job]:
+    """The most recent upload jobs, newest first (at most ``limit``, ≤ 1000)."""
+    return [_job(j) for j in jobs.recent(request.state.store, max(1, min(limit, 1000)))]
 
 
 @router.get("/jobs/{job_id}", response_model=Job, dependencies=[Depends(may_view)])
