@@ -30,8 +30,8 @@
       series: [{ type: "sunburst", data: data.functions, radius: ["10%", "94%"], sort: null,
         emphasis: { focus: "ancestor" }, itemStyle: { borderColor: "#fff", borderWidth: 1 },
         label: { fontSize: 11, minAngle: 14, formatter: function (p) { return (p.name.split(" ")[1] || p.name).slice(0, 8); } },
-        levels: [{}, { r0: "10%", r: "48%", label: { rotate: "tangential", fontSize: 12 } },
-                 { r0: "48%", r: "76%", label: { rotate: "radial", fontSize: 10 } },
+        levels: [{}, { r0: "10%", r: "48%", label: { rotate: "tangential", fontSize: 12, minAngle: 24 } },
+                 { r0: "48%", r: "76%", label: { rotate: "radial", fontSize: 10, minAngle: 10 } },
                  { r0: "76%", r: "94%", label: { show: false } }] }] });
   } else { empty("chart-functions", "支出总表未列功能分类"); }
   pie("chart-basic-project", data.basic_project);
