@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
