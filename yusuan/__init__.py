@@ -1,7 +1,7 @@
 """yusuan (预算): read, check, store and publish Chinese department budget disclosures.
 
 The Python API mirrors the CLI: ``yusuan.read(path) -> Disclosure``, ``yusuan.summary(d)``,
-``yusuan.check(d)``.
+``yusuan.check(d)``, ``yusuan.publish(d, fmt, template=…)``.
 """
 
 from __future__ import annotations
@@ -35,3 +35,10 @@ def check(d: Disclosure) -> list[Any]:
     from yusuan.check import run_checks
 
     return run_checks(d)
+
+
+def publish(d: Disclosure, fmt: str, template: str = "national", **options: Any) -> Any:
+    """The complete disclosure of ``d`` as html/pdf/xlsx/docx in a template (yusuan.publish.publish)."""
+    from yusuan.publish import publish as _publish
+
+    return _publish(d, fmt, template, **options)

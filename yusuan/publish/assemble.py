@@ -15,7 +15,7 @@ import yusuan
 from yusuan.model import Disclosure
 from yusuan.publish.derive import with_basic_split
 from yusuan.publish.document import Document, Grid, Part, Section
-from yusuan.publish.facts import Facts
+from yusuan.publish.facts import Facts, reasons_from_text
 from yusuan.publish.glossary import glossary
 from yusuan.publish.grids import Context, coded_grid, listed_grid, two_sided_grid
 from yusuan.publish.narrative import Writer
@@ -28,6 +28,12 @@ from yusuan.publish.three_public_grid import three_public_grid
 _BUILDERS = {"coded": coded_grid, "listed": listed_grid, "two_sided": two_sided_grid}
 _PERFORMANCE = {"performance_overall": "overall", "performance_project": "project"}
 _SELF_BUILT = {"three_public", *_PERFORMANCE}
+# printed after a template's own tables when the model has them and the template does not list them
+_DEFAULT_SPECS = (
+    ("three_public", "“三公”经费支出表", "three_public"),
+    ("performance_overall", "部门整体绩效目标表", "performance"),
+    ("performance_project", "项目支出绩效目标表", "performance"),
+)
 DEFAULT_PARTS = (
     {"title": "第一部分 {department}概况", "content": "overview"},
     {"title": "第二部分 {department}{year}年部门{kind}公开表", "content": "tables"},
@@ -40,8 +46,9 @@ def assemble(d: Disclosure, spec: TemplateSpec, previous: Disclosure | None = No
     """The whole printed document of ``d`` in template ``spec``."""
     ctx = Context(d, spec)
     summary = yusuan.summary(d)
+    reasons = {**reasons_from_text(d.narrative), **d.narrative.reasons}
     facts = Facts(d, summary, unit_of(spec.narrative_unit, d.money_unit),
-                  yusuan.summary(previous) if previous is not None else None, dict(d.narrative.reasons))
+                  yusuan.summary(previous) if previous is not None else None, reasons)
     parts = []
     for n, part in enumerate(spec.parts or DEFAULT_PARTS, start=1):
         blocks = _content(ctx, part["content"], facts, summary)
@@ -80,6 +87,8 @@ def tables(ctx: Context, summary: dict[str, Any], performance: bool = True) -> l
     listed = {t.kind for t in ctx.spec.tables}
     specs = [t for t in ctx.spec.tables if performance or t.kind not in _PERFORMANCE]
     extra = [TableSpec(kind=t.kind, title=t.title, layout="coded") for t in _extra_tables(ctx.d, listed)]
+    extra += [TableSpec(kind=k, title=title, layout=layout) for k, title, layout in _DEFAULT_SPECS
+              if k not in listed and (performance or k not in _PERFORMANCE)]
     number = 0
     for tspec in [*specs, *extra]:
         grids = _grids(ctx, tspec, summary)

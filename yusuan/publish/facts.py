@@ -7,11 +7,12 @@ year's own text stated (上年数, or 本年数 − 增减额) — never invente
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Narrative
 from yusuan.publish.numbers import in_unit
 
 # claim key → path into the SUMMARY_SCHEMA dict
@@ -35,6 +36,29 @@ SUMMARY_PATHS: dict[str, tuple[str, ...]] = {
     **{f"revenue.{k}": ("revenue", k) for k in
        ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds")},
 }
+
+
+_REASON = re.compile(r"原因(?:是|为|主要是|[:：])\s*([^；。]+)")
+_SPACE = re.compile(r"\s+")
+
+
+def reasons_from_text(narrative: Narrative) -> dict[str, str]:
+    """The reasons the model's own text gives for its stated changes ('比上年减少10万元，主要原因是
+    购置车辆类型不同'), by claim: in the sentence after the change, or in the sentence right after it."""
+    text = _SPACE.sub("", "".join(s.text for s in narrative.sections))
+    out: dict[str, str] = {}
+    for figure in narrative.figures:
+        if not figure.claim.endswith(".change"):
+            continue
+        sentence = _SPACE.sub("", figure.sentence)
+        start = sentence.find(_SPACE.sub("", figure.text)) if figure.text else 0
+        m = _REASON.search(sentence, max(start, 0))
+        if m is None and sentence and (at := text.find(sentence)) >= 0:
+            following = text[at + len(sentence): at + len(sentence) + 200].lstrip("。；")
+            m = _REASON.match(following.replace("主要原因", "原因", 1)) if following.startswith(("主要原因", "原因")) else None
+        if m:
+            out.setdefault(figure.claim.removesuffix(".change"), m.group(1).strip("，, "))
+    return out
 
 
 def _dig(data: dict[str, Any], path: tuple[str, ...]) -> Any:

@@ -105,6 +105,8 @@ def coded_grid(ctx: Context, tspec: TableSpec, table: StatementTable) -> Grid:
     if not any(i.code and i.code.isdigit() for i in items if i.level != "unit"):
         layout = "whole" if layout in ("split", "broken") else layout
     width = split_width(items)
+    if layout == "split" and len(figure_header) == 1:  # 类|款|项 under the code header: two rows
+        figure_header = [[Head(h.text, h.colspan, 2) for h in figure_header[0]], []]
     labels = label_header(layout, tspec.code_header, tspec.name_header, width, len(figure_header), tspec.label_group)
     header = [a + b for a, b in zip(labels, figure_header, strict=True)]
     unit = ctx.unit(table)

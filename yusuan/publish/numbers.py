@@ -28,13 +28,16 @@ def needed_decimals(values: Iterable[Decimal], wanted: int) -> int:
     most = wanted
     for v in values:
         most = max(most, decimals(v.normalize()) if v != v.to_integral_value() else 0)
+    if most > wanted:
+        most = max(most, 2)  # cents print as two decimals (31,214,205.80 元), never one
     return min(most, MAX_DECIMALS)
 
 
 def money_text(value: Decimal | None, places: int, thousands: bool = True, zero: str = "") -> str:
-    """``value`` printed with ``places`` decimals; a zero (or a missing value) prints as ``zero``."""
+    """``value`` printed with ``places`` decimals; a zero (or a missing value) prints as ``zero``
+    ('' blank, '-' a dash, '0' or '0.00' a zero in the column's decimals)."""
     if value is None or value == 0:
-        return zero if zero != "0.00" else f"{Decimal(0):.{places}f}"
+        return f"{Decimal(0):.{places}f}" if zero in ("0", "0.00") else zero
     text = f"{value:,.{places}f}" if thousands else f"{value:.{places}f}"
     return text
 
