@@ -24,7 +24,8 @@ from yusuan.tables.table import Table
 
 MANIFEST = "yusuan-as-one.txt"
 """A folder holding this file is one disclosure printed as several files."""
-DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+                               ".docx", ".html", ".htm"})
 
 Source = str | Path
 
@@ -41,6 +42,12 @@ def read(path: Source | Sequence[Source]) -> Disclosure:
         return read_many(path)
     if Path(path).is_dir():
         return read_many(members(Path(path)))
+    from yusuan.workbook import is_entry_workbook
+
+    if is_entry_workbook(path):  # a filled budget-entry workbook: its entries, parents computed
+        from yusuan.workbook.reader import read_workbook
+
+        return read_workbook(path)
     layout = read_layout(path)
     tables, narrative = find_tables(layout)
     return _assemble(layout, tables, narrative)

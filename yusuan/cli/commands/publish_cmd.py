@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,13 +12,17 @@ from rich.markup import escape
 
 from yusuan.errors import UsageError
 
+if TYPE_CHECKING:
+    from yusuan.model import Disclosure
+
 Source = Annotated[
     Path | None,
     typer.Argument(help="模型或文件 — a model JSON (yusuan parse), a filled budget-entry workbook, or any disclosure"),
 ]
 
 
-def _load(path: Path):  # type: ignore[no-untyped-def]
+def load_source(path: Path) -> Disclosure:
+    """A model JSON (yusuan parse) or any document yusuan reads."""
     import yusuan
     from yusuan.publish.model_json import load_model, looks_like_model
 
@@ -49,8 +53,8 @@ def publish(
         raise UsageError("需要一个输入文件和 -o 输出文件 — usage: yusuan publish FILE --format pdf -o OUT")
     if fmt not in FORMATS or fmt == "text":
         raise UsageError(f"--format 应为 html、pdf、xlsx 或 docx，而不是 {fmt!r}")
-    d = _load(source)
-    last = _load(previous) if previous is not None else None
+    d = load_source(source)
+    last = load_source(previous) if previous is not None else None
     try:
         result = run(d, fmt, template, out=out, force=force, previous=last)
     except PublishRefused as refused:
