@@ -294,6 +294,7 @@ CASES: dict[str, Case] = {
     "text.procurement": Case(_drop_section("政府采购")),
     "text.state_assets": Case(_drop_section("国有资产")),
     "text.three_public": Case(_drop_section("三公")),
+    "text.unfilled_slot": Case(lambda d: setattr(d.narrative.sections[0], "text", d.narrative.sections[0].text + "主要原因是【待填写】。")),
     "three_public.economic": Case(
         _seq(
             lambda d: put(d, "economic_classification_department", "30217", "total", ""),
