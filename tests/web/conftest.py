@@ -58,7 +58,8 @@ def client(db: Path) -> Iterator[TestClient]:
 
 
 def login(client: TestClient, name: str) -> str:
-    """Sign ``name`` in through the API; returns the session's CSRF token."""
+    """Sign ``name`` in through the API (anyone signed in before is forgotten); returns the session's CSRF token."""
+    client.cookies.delete("yusuan_session")
     r = client.post("/api/login", json={"name": name, "password": PASSWORD},
                     headers={"X-CSRF-Token": anon_csrf(client)})
     assert r.status_code == 200, r.text

@@ -174,6 +174,28 @@ class Store:
             raise StoreError(f"无法写入文件 {names}（{err}），存储库未改动 — cannot store documents {names}", source=str(self.path)) from err
         return fresh
 
+    def replace(self, rows: DocumentRows, then: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
+        """Swap a stored document's rows for freshly read ones (a re-check), and run ``then`` (e.g. carrying
+        review decisions over to the new findings) in the same transaction: all of it or nothing."""
+        if self.read_only:
+            raise StoreError("存储库以只读方式打开 — the store is open read-only", source=str(self.path))
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for table in DATA_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [rows.doc_id])
+            for table in DATA_TABLES:
+                part = rows.table(table)
+                if part is not None:
+                    self.con.from_arrow(part).insert_into(table)
+            if then is not None:
+                then(self.con)
+            self.con.execute("COMMIT")
+        except (duckdb.Error, pa.ArrowException) as err:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            raise StoreError(f"无法替换文件 {rows.doc_id[:12]}（{err}），存储库未改动 — cannot replace the document",
+                             source=str(self.path)) from err
+
     def delete(self, doc_id: str) -> None:
         """Remove one document and everything it contributed, in one transaction."""
         self.con.execute("BEGIN TRANSACTION")

@@ -11,6 +11,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import duckdb
+
 from yusuan.errors import UsageError
 from yusuan.store.db import Store
 
@@ -20,6 +22,7 @@ ACTIONS = {
     "review.confirmed": "确认问题", "review.dismissed": "驳回问题", "review.undo": "撤销审核",
     "upload": "上传文件", "document.correct": "更正文件信息", "document.confirm": "确认文件信息",
     "login": "登录", "login.failed": "登录失败", "logout": "退出",
+    "document.recheck": "重新核对", "document.delete": "删除文件",
 }
 
 
@@ -119,3 +122,27 @@ def history(store: Store, doc_id: str, limit: int = 200) -> list[dict[str, Any]]
          "detail": json.loads(detail or "{}")}
         for at, user, action, no, detail in rows
     ]
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, doc_id: str, old: dict[int, tuple[str, str]], user: str) -> int:
+    """After a re-check, move each decision to the new finding with the same rule and message; a decision
+    whose finding is gone is marked undone by ``user``. ``old`` is finding_no → (rule, message) before.
+    Returns how many decisions were carried over."""
+    new = {(rule, message): no for no, rule, message in con.execute(
+        "SELECT finding_no, rule, message FROM findings WHERE doc_id = ?", [doc_id]).fetchall()}
+    carried = 0
+    for review_id, no, undone in con.execute(
+            "SELECT review_id, finding_no, undone_at FROM reviews WHERE doc_id = ?", [doc_id]).fetchall():
+        target = new.get(old.get(no, ("", "")))
+        if target is None and undone is None:
+            con.execute("UPDATE reviews SET undone_at = ?, undone_by = ? WHERE review_id = ?",
+                        [_now(), f"{user}（重新核对后问题不再出现）", review_id])
+        elif target is not None:
+            con.execute("UPDATE reviews SET finding_no = ? WHERE review_id = ?", [target, review_id])
+            carried += undone is None
+    return carried
+
+
+def forget(store: Store, doc_id: str) -> None:
+    """Remove a deleted document's decisions (the audit log keeps what was done)."""
+    store.con.execute("DELETE FROM reviews WHERE doc_id = ?", [doc_id])

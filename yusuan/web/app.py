@@ -133,9 +133,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.state.write_lock = threading.Lock()
     app.state.templates = templates()
-    app.state.runner = JobRunner(store, app.state.write_lock, settings.workers)
     app.state.pages = PageRenderer()
     app.state.fragments = LRU(64)
+    app.state.runner = JobRunner(store, app.state.write_lock, settings.workers, on_change=app.state.fragments.drop)
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes * settings.max_files + (1 << 20))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

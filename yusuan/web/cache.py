@@ -33,3 +33,8 @@ class LRU(Generic[V]):
             while len(self._items) > self.capacity:
                 self._items.popitem(last=False)
         return value
+
+    def drop(self, key: Hashable) -> None:
+        """Forget ``key`` (its document changed: re-checked or deleted)."""
+        with self._lock:
+            self._items.pop(key, None)

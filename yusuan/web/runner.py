@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from yusuan.errors import StoreError
 from yusuan.store import jobs, reviews, sources
 from yusuan.store.db import Store
+from yusuan.store.rows import DocumentRows
 from yusuan.store.worker import Outcome, process_file
 
 CRASHED = "读取进程意外退出（文件损坏、过大或触发了读取器缺陷），文件未入库"
@@ -35,13 +37,17 @@ class Upload:
     name: str
     path: Path
     user: str
+    replace: bool = False
+    """A re-check: the document is stored already; its rows are swapped for the new reading."""
 
 
 class JobRunner:
     """Reads uploads in ``workers`` processes (started on first use) and stores what they return."""
 
-    def __init__(self, store: Store, lock: threading.Lock, workers: int = 1) -> None:
+    def __init__(self, store: Store, lock: threading.Lock, workers: int = 1,
+                 on_change: Callable[[str], None] | None = None) -> None:
         self.store, self.lock, self.workers = store, lock, workers
+        self.on_change = on_change or (lambda doc_id: None)
         self._pool: ProcessPoolExecutor | None = None
         self._pool_lock = threading.Lock()
         self._active = 0
@@ -107,6 +113,9 @@ class JobRunner:
                 if outcome.rows is None:
                     jobs.finish(cur, upload.job_id, "failed", outcome.error or "未知错误")
                     return
+                if upload.replace:
+                    self._replace(cur, upload, outcome.rows)
+                    return
                 sources.put(cur, upload.doc_id, upload.name, upload.path.read_bytes())
                 try:
                     fresh = cur.write(outcome.rows)
@@ -118,6 +127,21 @@ class JobRunner:
                 reviews.log(cur, upload.user, "upload", upload.doc_id, file=upload.name, job=upload.job_id)
             finally:
                 cur.con.close()
+
+    def _replace(self, cur: Store, upload: Upload, rows: DocumentRows) -> None:
+        old = {no: (rule, message) for no, rule, message in cur.con.execute(
+            "SELECT finding_no, rule, message FROM findings WHERE doc_id = ?", [upload.doc_id]).fetchall()}
+        carried: list[int] = []
+        try:
+            cur.replace(rows, then=lambda con: carried.append(
+                reviews.carry_over(con, upload.doc_id, old, upload.user)))
+        except StoreError as err:
+            jobs.finish(cur, upload.job_id, "failed", f"写入数据库失败：{err}")
+            return
+        jobs.finish(cur, upload.job_id, "done")
+        reviews.log(cur, upload.user, "document.recheck", upload.doc_id, job=upload.job_id,
+                    findings=len(rows.table("findings") or []), carried=sum(carried))
+        self.on_change(upload.doc_id)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until every queued upload is stored (tests and the benchmark); False on timeout."""

@@ -152,6 +152,7 @@ def need_role(*roles: str, action: str) -> Callable[[Request], Session]:
 
 may_upload = need_role("admin", "reviewer", action="上传文件")
 may_review = need_role("admin", "reviewer", action="审核问题")
+may_delete = need_role("admin", action="删除文件")
 
 
 class SecurityHeaders(BaseHTTPMiddleware):
@@ -241,3 +242,5 @@ Uploader = Annotated[Session, Depends(may_upload)]
 """A route parameter: the session of a user allowed to upload (401/403 otherwise)."""
 Reviewer = Annotated[Session, Depends(may_review)]
 """A route parameter: the session of a user allowed to review findings."""
+Admin = Annotated[Session, Depends(may_delete)]
+"""A route parameter: the session of an administrator (who alone deletes documents)."""

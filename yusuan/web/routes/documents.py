@@ -19,7 +19,9 @@ from yusuan.web.document import DocumentView, FindingView, document_view
 from yusuan.web.narrative import sections
 from yusuan.web.pages import is_pdf
 from yusuan.web.routes.common import resolve_doc, writing
-from yusuan.web.security import Uploader, WebError, may_view
+from yusuan.web.runner import Upload, spool
+from yusuan.web.security import Admin, Reviewer, Uploader, WebError, may_view
+from yusuan.web.sniff import SUFFIXES, sniff
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(may_view)])
 KINDS = ("预算", "决算")
@@ -157,3 +159,36 @@ def correct_identity(request: Request, ref: str, session: Uploader, department: 
         if job:
             jobs.confirm(store, job, session.user.name)
     return RedirectResponse(f"/jobs/{job}" if job else f"/documents/{doc_id[:16]}", status_code=303)
+
+
+@router.post("/documents/{ref}/recheck")
+def recheck(request: Request, ref: str, session: Reviewer) -> Response:
+    """Read and check the stored source again (a newer yusuan may read more); decisions follow their findings."""
+    store = request.state.store
+    doc_id = resolve_doc(store, ref)
+    data = source_bytes(request, doc_id)
+    if data is None:
+        raise WebError(409, "no_source", "原件不在库中，原路径也找不到该文件，无法重新核对")
+    name = store.con.execute("SELECT file_name FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
+    fmt = sniff(name, data)
+    with writing(request):
+        job_id = jobs.create(store, batch_id=jobs.new_id(), file_name=name, size=len(data), fmt=fmt, doc_id=doc_id,
+                             user=session.user.name)
+    request.app.state.runner.submit(Upload(job_id, doc_id, name, spool(data, SUFFIXES[fmt]), session.user.name,
+                                           replace=True))
+    return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+
+
+@router.post("/documents/{ref}/delete")
+def delete(request: Request, ref: str, session: Admin) -> Response:
+    """Remove a document, its source and its decisions (the audit log keeps that it was deleted, and by whom)."""
+    store = request.state.store
+    doc_id = resolve_doc(store, ref)
+    with writing(request):
+        name = store.con.execute("SELECT file_name FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        store.delete(doc_id)
+        sources.remove(store, doc_id)
+        reviews.forget(store, doc_id)
+        reviews.log(store, session.user.name, "document.delete", doc_id, file=name)
+    request.app.state.fragments.drop(doc_id)
+    return RedirectResponse("/", status_code=303)
