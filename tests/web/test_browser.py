@@ -124,10 +124,10 @@ def test_upload_review_compare_and_charts(page) -> None:  # type: ignore[no-unty
     locate.click()
     active = page.locator(f'.page-frame rect.active[data-finding="{finding}"]')
     expect(active.first).to_be_visible()
-    box = active.first.bounding_box()
-    frame = page.locator(".page-frame").bounding_box()
-    assert box and frame and frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
-    assert page.locator(".page-frame img").evaluate("img => img.naturalWidth") > 500
+    page.wait_for_function("() => { const i = document.querySelector('.page-frame img'); return i && i.complete && i.naturalWidth > 500; }")
+    inside = active.first.evaluate("""r => { const b = r.getBoundingClientRect(), f = r.closest('.page-frame').getBoundingClientRect();
+                                            return b.width > 0 && b.left >= f.left && b.right <= f.right && b.top >= f.top; }""")
+    assert inside, "the finding's box is not drawn on the page image"
     shot(page, "02-finding-on-page-image")
 
     card = page.locator(f"#f{finding}")

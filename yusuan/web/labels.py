@@ -6,8 +6,6 @@ the Chinese term a finance reviewer reads.
 
 from __future__ import annotations
 
-from functools import cache
-
 from yusuan.check.cells import COLUMN_LABELS
 from yusuan.cli.render import THREE_PUBLIC_LABELS
 
@@ -19,17 +17,11 @@ FORMAT_LABELS = {"text": "文本", "pdf": "PDF", "xlsx": "Excel", "xls": "Excel"
 LEVEL_INDENT = {"total": 0, "unit": 0, "类": 0, "款": 1, "项": 2, "category": 0, "item": 0}
 
 
-@cache
-def kind_labels() -> dict[str, str]:
-    """Table kind key → its Chinese label from the table catalogue."""
+def kind_label(kind: str) -> str:
+    """A table kind's Chinese label from the table catalogue (parsed once by the catalogue itself)."""
     from yusuan.tables.catalogue import load_catalogue
 
-    catalogue = load_catalogue()
-    return {entry.kind: entry.label for entry in catalogue.kinds}
-
-
-def kind_label(kind: str) -> str:
-    return "未识别表格" if kind == "raw" else kind_labels().get(kind, kind)
+    return "未识别表格" if kind == "raw" else load_catalogue().label(kind)
 
 
 def column_label(column: str) -> str:

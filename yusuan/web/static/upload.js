@@ -30,6 +30,11 @@
     s.className = "status-" + job.status;
     s.textContent = labels[job.status] || job.status;
     if (job.error) { var d = document.createElement("div"); d.className = "small"; d.textContent = job.error; s.appendChild(d); }
+    if (job.department && (job.status === "done" || job.status === "duplicate")) {
+      var w = document.createElement("div"); w.className = "small muted";
+      w.textContent = "读出：" + job.department + " · " + (job.year || "年度不详") + "年" + (job.kind || "");
+      s.appendChild(w);
+    }
     var links = cell(tr, 4); links.textContent = "";
     var a = document.createElement("a"); a.className = "btn small"; a.href = "/jobs/" + job.id;
     a.textContent = job.document_id && job.status === "done" ? "确认信息" : "任务"; links.appendChild(a);
