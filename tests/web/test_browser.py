@@ -109,7 +109,8 @@ def test_upload_review_compare_and_charts(page) -> None:  # type: ignore[no-unty
     sign_in(page, "rita")
     page.set_input_files("#files", str(UPLOAD))
     row = page.locator("#queue tbody tr").first
-    expect(row.locator("td").nth(3)).to_have_text("已入库", timeout=60_000)
+    expect(row.locator("td").nth(3)).to_contain_text("已入库", timeout=60_000)
+    expect(row.locator("td").nth(3)).to_contain_text("读出：抚顺市")
     shot(page, "01-upload-done")
 
     row.get_by_role("link", name="确认信息").click()
