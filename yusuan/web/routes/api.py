@@ -57,7 +57,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
-class DocumentItem(BaseModel):
+ReviewState = Literal["unreviewed", "in_review", "reviewed"]
+
+
+class DocumentIdentity(BaseModel):
+    """What names a stored document: its content hash, file, department, year, kind and units."""
+
     id: str = Field(description="文件内容的 sha256（十六进制）")
     file_name: str
     department: str | None
@@ -67,24 +72,23 @@ class DocumentItem(BaseModel):
     money_unit: str | None
     format: str | None
     ingested_at: datetime
+    review_state: ReviewState = Field(description="未审 unreviewed / 审核中 in_review / 已审 reviewed")
+
+    @classmethod
+    def fields_of(cls, d: dict[str, Any]) -> dict[str, Any]:
+        """The identity fields of a ``documents`` row (``doc_id`` as ``id``)."""
+        return {"id": d["doc_id"], **{k: d[k] for k in ("file_name", "department", "region", "year", "kind",
+                                                       "money_unit", "format", "ingested_at")}}
+
+
+class DocumentItem(DocumentIdentity):
     findings: dict[str, int] = Field(description="按严重程度计数：error/warning/rounding/info")
-    review_state: Literal["unreviewed", "in_review", "reviewed"]
     coverage: str = Field(description="读取完整度，如 5/6")
 
 
-class DocumentDetail(BaseModel):
-    id: str
-    file_name: str
-    department: str | None
-    region: str | None
-    year: int | None
-    kind: str | None
-    money_unit: str | None
-    format: str | None
+class DocumentDetail(DocumentIdentity):
     size_bytes: int | None
-    ingested_at: datetime
     warnings: list[str]
-    review_state: Literal["unreviewed", "in_review", "reviewed"]
     summary: dict[str, Any] | None = Field(description="关键数字（SUMMARY_SCHEMA 结构，金额为十进制字符串）")
 
 
@@ -196,9 +200,7 @@ def api_logout(request: Request) -> Response:
 @router.get("/documents", response_model=list[DocumentItem], dependencies=[Depends(may_view)])
 def api_documents(request: Request) -> list[DocumentItem]:
     """Every stored document with finding counts, review state and read coverage."""
-    return [DocumentItem(id=d["doc_id"], file_name=d["file_name"], department=d["department"], region=d["region"],
-                         year=d["year"], kind=d["kind"], money_unit=d["money_unit"], format=d["format"],
-                         ingested_at=d["ingested_at"], review_state=d["state"], coverage=d["coverage"],
+    return [DocumentItem(**DocumentIdentity.fields_of(d), review_state=d["state"], coverage=d["coverage"],
                          findings={s: d[s] for s in ("error", "warning", "rounding", "info")})
             for d in listing.documents(request.state.store)]
 
@@ -245,9 +247,7 @@ def api_document(request: Request, ref: str) -> DocumentDetail:
     d = view.doc
     figures = load_key_figures(store, doc_id)
     state = reviews.state_of(len(view.findings), sum(1 for f in view.findings if f.decision))
-    return DocumentDetail(id=doc_id, file_name=d["file_name"], department=d["department"], region=d["region"],
-                          year=d["year"], kind=d["kind"], money_unit=d["money_unit"], format=d["format"],
-                          size_bytes=d["size_bytes"], ingested_at=d["ingested_at"], warnings=d["warnings"],
+    return DocumentDetail(**DocumentIdentity.fields_of(d), size_bytes=d["size_bytes"], warnings=d["warnings"],
                           review_state=state, summary=_strings(figures) if figures else None)
 
 
