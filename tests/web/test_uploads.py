@@ -67,3 +67,17 @@ def test_form_without_csrf_is_refused(client) -> None:
     login(client, "rita")
     r = client.post("/upload", files=[("files", ("a.txt", SEED, "text/plain"))])
     assert r.status_code == 403 and "CSRF" in r.text
+
+
+def test_a_read_past_the_time_limit_fails_its_job_and_the_next_upload_works(db) -> None:
+    from tests.conftest import ROOT
+
+    scan = (ROOT / "tests" / "data" / "004_307b00c8d6f72425.scan.pdf").read_bytes()  # OCR: far more than 3 s
+    with make_client(db, read_timeout=3) as client:
+        token = login(client, "rita")
+        warm = _upload(client, [("warm.txt", SEED + b"\n\n\n", "text/plain")], token, wait="true").json()["jobs"][0]
+        assert warm["status"] == "done"  # the reader process is up
+        slow = _upload(client, [("scan.pdf", scan, "application/pdf")], token, wait="true")
+        assert slow.status_code == 422 and "超过 3 秒" in slow.json()["error"]["message"]
+        after = _upload(client, [("after.txt", SEED + b"\n\n\n\n", "text/plain")], token, wait="true")
+        assert after.json()["jobs"][0]["status"] == "done"

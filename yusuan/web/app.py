@@ -135,7 +135,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = templates()
     app.state.pages = PageRenderer()
     app.state.fragments = LRU(64)
-    app.state.runner = JobRunner(store, app.state.write_lock, settings.workers, on_change=app.state.fragments.drop)
+    app.state.runner = JobRunner(store, app.state.write_lock, settings.workers, on_change=app.state.fragments.drop,
+                                 timeout=settings.read_timeout)
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes * settings.max_files + (1 << 20))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -2,7 +2,8 @@
 
 Why processes: reading is CPU-bound and runs native code (PDFium, OCR); a file that crashes or
 exhausts its reader only breaks that process — the job is marked failed, the pool is replaced,
-and the server goes on. Rows come back to the server process, which alone writes the store.
+and the server goes on. A read past the time limit is stopped the same way; the other files
+that were in the broken pool are read once more. Rows come back to the server process, which alone writes the store.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from yusuan.store.rows import DocumentRows
 from yusuan.store.worker import Outcome, process_file
 
 CRASHED = "读取进程意外退出（文件损坏、过大或触发了读取器缺陷），文件未入库"
+TIMED_OUT = "读取超过 {:.0f} 秒仍未完成，已中止，文件未入库"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +47,10 @@ class JobRunner:
     """Reads uploads in ``workers`` processes (started on first use) and stores what they return."""
 
     def __init__(self, store: Store, lock: threading.Lock, workers: int = 1,
-                 on_change: Callable[[str], None] | None = None) -> None:
-        self.store, self.lock, self.workers = store, lock, workers
+                 on_change: Callable[[str], None] | None = None, timeout: float = 600) -> None:
+        self.store, self.lock, self.workers, self.timeout = store, lock, workers, timeout
+        self._tries: dict[str, int] = {}
+        self._timed_out: set[str] = set()
         self.on_change = on_change or (lambda doc_id: None)
         self._pool: ProcessPoolExecutor | None = None
         self._pool_lock = threading.Lock()
@@ -70,31 +74,64 @@ class JobRunner:
 
     def submit(self, upload: Upload) -> None:
         """Queue ``upload``; its job moves to running, then done or failed."""
-        pool = self._executor()
         with self.lock:
             cur = self.store.cursor()
             try:
                 jobs.start(cur, upload.job_id)
             finally:
                 cur.con.close()
+        with self._idle:
+            self._active += 1
+            self._done.setdefault(upload.job_id, threading.Event())
+        self._dispatch(upload)
+
+    def _dispatch(self, upload: Upload) -> None:
+        pool = self._executor()
         try:
             future = pool.submit(process_file, str(upload.path), upload.doc_id, upload.name)
         except (BrokenProcessPool, RuntimeError):
             self._replace_pool(pool)
-            future = self._executor().submit(process_file, str(upload.path), upload.doc_id, upload.name)
-        with self._idle:
-            self._active += 1
-            self._done.setdefault(upload.job_id, threading.Event())
-        future.add_done_callback(lambda f: self._finished(f, upload, pool))
+            pool = self._executor()
+            future = pool.submit(process_file, str(upload.path), upload.doc_id, upload.name)
+        timer = threading.Timer(self.timeout, self._expire, (future, pool, upload.job_id))
+        timer.daemon = True
+        timer.start()
+        future.add_done_callback(lambda f: self._finished(f, upload, pool, timer))
 
-    def _finished(self, future: Future[Outcome], upload: Upload, pool: ProcessPoolExecutor) -> None:
+    def _expire(self, future: Future[Outcome], pool: ProcessPoolExecutor, job_id: str) -> None:
+        """A read past the time limit: stop the pool's processes (no public way to stop one task)."""
+        if future.done():
+            return
+        with self._idle:
+            self._timed_out.add(job_id)
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+
+    def _outcome(self, future: Future[Outcome], upload: Upload, pool: ProcessPoolExecutor) -> Outcome | None:
+        """The reading's outcome; None when the job was sent again (its pool broke under another file)."""
         try:
-            outcome = future.result()
+            return future.result()
         except BrokenProcessPool:
             self._replace_pool(pool)
-            outcome = Outcome(upload.name, upload.doc_id, error=CRASHED)
+            with self._idle:
+                timed_out = upload.job_id in self._timed_out
+                retry = not timed_out and self._tries.get(upload.job_id, 0) == 0
+                self._tries[upload.job_id] = self._tries.get(upload.job_id, 0) + 1
+            if timed_out:
+                return Outcome(upload.name, upload.doc_id, error=TIMED_OUT.format(self.timeout))
+            if retry:  # maybe another file broke the pool: this one is read once more
+                self._dispatch(upload)
+                return None
+            return Outcome(upload.name, upload.doc_id, error=CRASHED)
         except Exception as err:  # a result that cannot come back (pickling) is this file's failure
-            outcome = Outcome(upload.name, upload.doc_id, error=f"{type(err).__name__}: {err}")
+            return Outcome(upload.name, upload.doc_id, error=f"{type(err).__name__}: {err}")
+
+    def _finished(self, future: Future[Outcome], upload: Upload, pool: ProcessPoolExecutor,
+                  timer: threading.Timer) -> None:
+        timer.cancel()
+        outcome = self._outcome(future, upload, pool)
+        if outcome is None:
+            return
         try:
             self._store(upload, outcome)
         finally:
@@ -103,6 +140,8 @@ class JobRunner:
                 self._active -= 1
                 self._idle.notify_all()
                 event = self._done.pop(upload.job_id, None)
+                self._tries.pop(upload.job_id, None)
+                self._timed_out.discard(upload.job_id)
             if event is not None:
                 event.set()
 

@@ -20,6 +20,7 @@ SETTINGS = (
     Setting("max_upload_mb", 50, "largest file accepted by an upload, in MiB"),
     Setting("max_files", 50, "most files in one upload"),
     Setting("workers", 1, "reader processes for uploads (a bad file can only crash its worker)"),
+    Setting("read_timeout", 600, "seconds a file may take to be read before its job is stopped and failed"),
     Setting("secure_cookies", True, "session cookies only over HTTPS (browsers treat localhost as secure)"),
     Setting("login_attempts", 5, "failed logins allowed per client and per account within login_window"),
     Setting("login_window", 600, "seconds over which failed logins are counted"),
@@ -35,6 +36,7 @@ class Settings:
     max_upload_mb: int = 50
     max_files: int = 50
     workers: int = 1
+    read_timeout: float = 600
     secure_cookies: bool = True
     login_attempts: int = 5
     login_window: int = 600

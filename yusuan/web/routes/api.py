@@ -178,7 +178,7 @@ def _finding(doc_id: str, f: FindingView) -> FindingItem:
         decision=Decision(decision=d["decision"], reason=d["reason"], user=d["user"], at=d["at"]) if d else None)
 
 
-@router.post("/login", response_model=LoginAnswer)
+@router.post("/login", summary="登录（返回 CSRF 令牌）", response_model=LoginAnswer)
 def api_login(request: Request, body: LoginRequest) -> Response:
     """Sign in: sets the session cookie; answers the CSRF token the writes need."""
     token, session = login_user(request, body.name, body.password)
@@ -188,7 +188,7 @@ def api_login(request: Request, body: LoginRequest) -> Response:
     return response
 
 
-@router.post("/logout", status_code=204)
+@router.post("/logout", summary="退出", status_code=204)
 def api_logout(request: Request) -> Response:
     with writing(request) as store:
         accounts.close_session(store, request.cookies.get(SESSION_COOKIE))
@@ -197,7 +197,7 @@ def api_logout(request: Request) -> Response:
     return response
 
 
-@router.get("/documents", response_model=list[DocumentItem], dependencies=[Depends(may_view)])
+@router.get("/documents", summary="文件清单", response_model=list[DocumentItem], dependencies=[Depends(may_view)])
 def api_documents(request: Request) -> list[DocumentItem]:
     """Every stored document with finding counts, review state and read coverage."""
     return [DocumentItem(**DocumentIdentity.fields_of(d), review_state=d["state"], coverage=d["coverage"],
@@ -205,7 +205,7 @@ def api_documents(request: Request) -> list[DocumentItem]:
             for d in listing.documents(request.state.store)]
 
 
-@router.post("/documents", response_model=Batch, status_code=202, dependencies=[Depends(check_length)])
+@router.post("/documents", summary="上传文件", response_model=Batch, status_code=202, dependencies=[Depends(check_length)])
 async def api_upload(request: Request, files: list[UploadFile], session: Uploader,
                      wait: bool = False) -> Response:
     """Upload files (multipart field ``files``); each becomes a job. A single file refused by size or content
@@ -224,13 +224,13 @@ async def api_upload(request: Request, files: list[UploadFile], session: Uploade
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if wait else 202)
 
 
-@router.get("/jobs", response_model=list[Job], dependencies=[Depends(may_view)])
+@router.get("/jobs", summary="最近的上传任务", response_model=list[Job], dependencies=[Depends(may_view)])
 def api_jobs(request: Request, limit: int = 50) -> list[Job]:
     """The most recent upload jobs, newest first (at most ``limit``, ≤ 1000)."""
     return [_job(j) for j in jobs.recent(request.state.store, max(1, min(limit, 1000)))]
 
 
-@router.get("/jobs/{job_id}", response_model=Job, dependencies=[Depends(may_view)])
+@router.get("/jobs/{job_id}", summary="上传任务", response_model=Job, dependencies=[Depends(may_view)])
 def api_job(request: Request, job_id: str) -> Job:
     job = jobs.get(request.state.store, job_id[:32])
     if job is None:
@@ -238,7 +238,7 @@ def api_job(request: Request, job_id: str) -> Job:
     return _job(job)
 
 
-@router.get("/documents/{ref}", response_model=DocumentDetail, dependencies=[Depends(may_view)])
+@router.get("/documents/{ref}", summary="文件信息与关键数字", response_model=DocumentDetail, dependencies=[Depends(may_view)])
 def api_document(request: Request, ref: str) -> DocumentDetail:
     """One document's identity and key figures (SUMMARY_SCHEMA, money as decimal strings)."""
     store = request.state.store
@@ -262,7 +262,7 @@ def _strings(value: Any) -> Any:
     return plain(value)
 
 
-@router.get("/documents/{ref}/findings", response_model=list[FindingItem], dependencies=[Depends(may_view)])
+@router.get("/documents/{ref}/findings", summary="文件的核对问题", response_model=list[FindingItem], dependencies=[Depends(may_view)])
 def api_findings(request: Request, ref: str) -> list[FindingItem]:
     view = load_view(request, ref)
     return [_finding(view.doc["doc_id"], f) for f in view.findings]
@@ -275,7 +275,7 @@ def _finding_ref(ref: str) -> tuple[str, int]:
     return doc, int(no)
 
 
-@router.post("/findings/{finding_id}/review", response_model=FindingItem)
+@router.post("/findings/{finding_id}/review", summary="审核一个问题", response_model=FindingItem)
 def api_review(request: Request, finding_id: str, body: ReviewRequest,
                session: Reviewer) -> FindingItem:
     """Confirm or dismiss a finding (a reason is required to dismiss), or undo the latest decision."""
@@ -286,13 +286,13 @@ def api_review(request: Request, finding_id: str, body: ReviewRequest,
     return _finding(doc_id, next(f for f in view.findings if f.no == no))
 
 
-@router.get("/compare", dependencies=[Depends(may_view)])
+@router.get("/compare", summary="比较两份文件", dependencies=[Depends(may_view)])
 def api_compare(request: Request, a: str, b: str) -> dict[str, Any]:
     """B against A: 功能分类 类/款, 基本/项目, 人员/公用, 三公, projects (as ``yusuan compare --json``)."""
     store = request.state.store
     return _strings(run_compare(store, resolve_doc(store, a), resolve_doc(store, b)))
 
 
-@router.get("/rules", response_model=list[RuleItem], dependencies=[Depends(may_view)])
+@router.get("/rules", summary="核对规则", response_model=list[RuleItem], dependencies=[Depends(may_view)])
 def api_rules() -> list[RuleItem]:
     return [RuleItem(id=r.id, title=r.title, severity=r.severity, rationale=r.rationale) for r in all_rules()]

@@ -46,6 +46,7 @@
     if (e.target.id === "page-view") {
       var rect = e.target.querySelector("rect.active");
       if (rect) { activate(rect.dataset.finding, false); }
+      if (window.innerWidth <= 1100) { e.target.scrollIntoView({ block: "start", behavior: "smooth" }); }
       var frame = e.target.querySelector(".page-frame");
       if (rect && frame) {  // bring the boxed cell into view inside the page image
         var box = rect.getBoundingClientRect();
