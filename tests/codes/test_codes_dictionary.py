@@ -88,7 +88,9 @@ def test_name_comparison_ignores_space_and_parenthesis_width() -> None:
 
 
 def test_known_codes_counts_match_shared_readme() -> None:
-    assert len(codes.known_codes("functional")) == 642
+    printed = {c for c in codes.known_codes("functional") if any(p.documents for p in codes.lookup(c, "functional").printed)}
+    assert len(printed) == 642
+    assert len(codes.known_codes("functional")) == 642 + 5  # the official 类 no document printed: 202 209 227 233 234
     assert len(codes.known_codes("economic_department")) == 106
     assert len(codes.known_codes("economic_government")) == 32
 
@@ -124,3 +126,13 @@ def test_local_refinement_level_is_kept() -> None:
 )
 def test_system_of(code: str, system: str | None) -> None:
     assert codes.system_of(code) == system
+
+
+def test_every_official_class_is_known_by_code_and_by_name() -> None:
+    from yusuan.codes.dictionary import read_tsv
+
+    for row in read_tsv("functional_official.tsv"):
+        assert codes.lookup(row["code"], "functional") is not None, row
+        assert row["code"] in codes.codes_named(row["name"], "functional"), row
+    assert codes.codes_named("工资福利支出", "economic_department") == ("301",)
+    assert codes.codes_named("不是科目", "functional") == ()

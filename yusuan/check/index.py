@@ -37,8 +37,11 @@ def _parent_code(key: str, printed: set[str]) -> str | None:
     """The nearest printed ancestor of a node (a 项 without its 款 printed hangs on its 类)."""
     code, cross, other = key.partition("×")
     for cut in (5, 3):
-        if len(code) > cut and (parent := code[:cut] + cross + other) in printed:
-            return parent
+        if len(code) <= cut:
+            continue
+        for parent in (code[:cut] + cross + other, code[:cut]):  # the crossed block, else the plain code
+            if parent in printed:
+                return parent
     return None
 
 

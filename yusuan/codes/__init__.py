@@ -5,7 +5,7 @@
 onto 政府预算经济分类. Data files and their sources: README.md beside this file.
 """
 
-from yusuan.codes.dictionary import known_codes, lookup, name_matches, names, system_of
+from yusuan.codes.dictionary import codes_named, known_codes, lookup, name_matches, names, system_of
 from yusuan.codes.mapping import MappingRow, UnitKind, government_class_for, mapping_for
 from yusuan.codes.model import SYSTEMS, CodeEntry, MatchResult, PrintedName, Status, System
 from yusuan.codes.normalize import level, normalize_code, normalize_name, parent
@@ -19,6 +19,7 @@ __all__ = [
     "Status",
     "System",
     "UnitKind",
+    "codes_named",
     "government_class_for",
     "known_codes",
     "level",

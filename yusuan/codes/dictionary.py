@@ -47,6 +47,11 @@ def _index(system: System) -> _Index:
     out: dict[str, list[PrintedName]] = {}
     for row in read_tsv(f"{system}.tsv"):
         out.setdefault(normalize_code(row["code"]), []).append(_printed(system, row))
+    if system == "functional":  # the official 类 list: every 类 known even where no document printed it
+        for row in read_tsv("functional_official.tsv"):
+            code = normalize_code(row["code"])
+            if not any(p.name == normalize_name(row["name"]) for p in out.get(code, ())):
+                out.setdefault(code, []).append(_printed(system, row))
     return {code: tuple(names) for code, names in out.items()}
 
 
@@ -78,6 +83,22 @@ def names(code: str | int, system: System) -> tuple[str, ...]:
     """Every name real documents print for ``code`` (latest official name first); empty if unseen."""
     entry = lookup(code, system)
     return entry.names if entry else ()
+
+
+@cache
+def _by_name(system: System) -> dict[str, tuple[str, ...]]:
+    """Printed name → the codes printing it, in one system (every name ever printed for a code)."""
+    out: dict[str, list[str]] = {}
+    for code, printed in _index(system).items():
+        for p in printed:
+            if code not in out.setdefault(p.name, []):
+                out[p.name].append(code)
+    return {name: tuple(codes) for name, codes in out.items()}
+
+
+def codes_named(name: str, system: System) -> tuple[str, ...]:
+    """The codes of ``system`` printed as ``name`` (a row printing only its name: 工资福利支出 → 301)."""
+    return _by_name(system).get(normalize_name(name), ())
 
 
 def system_of(code: str | int) -> System | None:

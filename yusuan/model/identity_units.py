@@ -145,7 +145,8 @@ def _unit_headed(table: Table) -> bool:
 
 def table_unit_rows(tables: Sequence[Table], statements: Sequence[StatementTable]) -> list[str]:
     """Unit rows of the tables in first-seen order: rows at level 'unit', and the code-less rows
-    of a table whose row labels are units."""
+    of a table whose row labels are units; one unit printed as 'X（本级）' in one table and 'X' in
+    another is one unit (its first spelling)."""
     seen: dict[str, None] = {}
     headed = {id(s) for t, s in zip(tables, statements, strict=False) if _unit_headed(t)}
     for table in statements:
@@ -154,7 +155,10 @@ def table_unit_rows(tables: Sequence[Table], statements: Sequence[StatementTable
                 seen.setdefault(clean_unit_name(item.unit or item.name), None)
             elif id(table) in headed and item.level == "item" and not item.code and item.name:
                 seen.setdefault(clean_unit_name(item.name), None)
-    return [u for u in seen if plausible(u)]
+    cores: dict[str, str] = {}
+    for u in seen:
+        cores.setdefault(_core(u) or u, u)
+    return [u for u in cores.values() if plausible(u)]
 
 
 # ---- reconciling the 概况 list with the table rows ----------------------------------------

@@ -34,10 +34,16 @@ class KindEntry:
     exclude: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
     # group key → the row names that head a group of rows (货物/工程/服务 in a 政府采购表)
     row_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # title feature → the values it may take ('none': the title names no such word)
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def matches(self, title: str) -> bool:
         """True when the squashed ``title`` names this kind."""
         return any(p.search(title) for p in self.titles) and not any(p.search(title) for p in self.exclude)
+
+    def has_features(self, found: dict[str, str]) -> bool:
+        """True when a title's features (:meth:`Catalogue.title_features`) are this kind's."""
+        return bool(self.features) and all(found.get(k, "none") in values for k, values in self.features.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +69,31 @@ class Catalogue:
     identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
     economic_tie_break: dict[str, tuple[str, ...]] = field(default_factory=dict)
     summary_rows: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # feature → value → words (title_features in catalogue.yaml), in the order they are tried
+    title_words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def kind_of(self, title: str) -> str | None:
-        """The kind whose title pattern matches ``title`` first, or None."""
+        """The kind whose title pattern matches ``title`` first, else the first kind whose title
+        features it has (一般公共预算支出明细表（按支出功能分类科目） → general_budget_expenditure), or None."""
         t = squash(title)
-        return next((k.kind for k in self.kinds if k.matches(t)), None)
+        found = next((k.kind for k in self.kinds if k.matches(t)), None)
+        return found or self.kind_by_features(t)
+
+    def title_features(self, title: str) -> dict[str, str]:
+        """The fund scope, subject and classification a squashed title names (absent: not named)."""
+        out: dict[str, str] = {}
+        for feature, values in self.title_words.items():
+            value = next((v for v, words in values.items() if any(w in title for w in words)), None)
+            if value is not None:
+                out[feature] = value
+        return out
+
+    def kind_by_features(self, title: str) -> str | None:
+        """The first kind whose features a squashed title has (None when it names no subject)."""
+        found = self.title_features(title)
+        if "subject" not in found and "scope" not in found:
+            return None
+        return next((k.kind for k in self.kinds if k.has_features(found)), None)
 
     def row_groups(self, kind: str) -> dict[str, tuple[str, ...]]:
         """The row groups of ``kind`` (empty for most kinds)."""
@@ -103,6 +129,7 @@ def load_catalogue() -> Catalogue:
             titles=tuple(re.compile(p) for p in e["titles"]),
             exclude=tuple(re.compile(p) for p in e.get("exclude", [])),
             row_groups={key: tuple(names) for key, names in (e.get("row_groups") or {}).items()},
+            features={key: _values(v) for key, v in (e.get("features") or {}).items()},
         )
         for e in data["kinds"]
     )
@@ -117,4 +144,14 @@ def load_catalogue() -> Catalogue:
             side: {key: tuple(aliases) for key, aliases in rows.items()}
             for side, rows in data.get("summary_rows", {}).items()
         },
+        title_words={
+            feature: {value: tuple(words) for value, words in values.items()}
+            for feature, values in data.get("title_features", {}).items()
+        },
     )
+
+
+def _values(value: Any) -> tuple[str, ...]:
+    """A feature's allowed values: one or a list, YAML null read as 'none'."""
+    items = value if isinstance(value, list) else [value]
+    return tuple("none" if v is None else str(v) for v in items)

@@ -91,7 +91,7 @@ def _candidate(line: Line, catalogue: Catalogue) -> str | None:
         return None
     kind = catalogue.kind_of(text) if _any_title(catalogue).search(text) else None
     if kind is None and len(text) <= _MAX_TITLE and _TRAILER_RE.sub("", text).endswith("表"):
-        return "raw"
+        return catalogue.kind_by_features(text) or "raw"
     return kind
 
 

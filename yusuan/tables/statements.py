@@ -17,6 +17,7 @@ from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_anchors, header_columns, header_text, is_panel
 from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
+from yusuan.tables.names import codes_from_names, table_system, units_by_sums
 from yusuan.tables.ocr_codes import repair_codes
 from yusuan.tables.placement import plan
 from yusuan.tables.rows import RawRow, Value, read_rows
@@ -103,9 +104,11 @@ def _options(
 ) -> list[tuple[int, ...]]:
     """Candidate column placements of a row's values: the header's geometry (``placed``), tab
     fields or figure edges fix them, else the solver."""
+    if placed is not None:
+        return [placed]  # under its heading on the page: the identities check it, they do not move it
     n = len(columns)
     numbers = tuple(_number(v) for v in row.values)
-    fixed = placed if placed is not None else _fixed(row, n, start, edges, anchors)
+    fixed = _fixed(row, n, start, edges, anchors)
     if fixed is not None and (not rules or not breaks(numbers, fixed, n, rules)):
         return [fixed]
     solved = list(candidates(numbers, n, rules, _prefer(row.code, columns, catalogue)))
@@ -274,10 +277,19 @@ def _part_total(name: str, catalogue: Catalogue) -> str | None:
     return next((key for key, aliases in catalogue.columns.items() if head in aliases), None)
 
 
+def _economic(table: Table, catalogue: Catalogue) -> bool:
+    """Whether a table's rows are 经济分类 by its title (经济分类, or a 基本支出 table)."""
+    found = catalogue.title_features(squash(table.title))
+    return found.get("classification") == "economic" or (
+        found.get("subject") == "basic" and found.get("classification") != "function"
+    )
+
+
 def _grid(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
     rows = read_rows(table.body, "序号" in header_text(table.header))
     repair_codes(rows)  # OCR: a code a digit off, put right by its printed name
+    codes_from_names(rows, table_system(rows, _economic(table, catalogue)))
     geometry = None if is_panel(header_text(table.header)) else plan(table, rows, catalogue)
     columns = geometry.columns if geometry is not None else header_columns(table.header, catalogue, table.body)
     if not columns and rows and max(len(r.values) for r in rows) == 1:
@@ -297,7 +309,6 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         for row, placed in zip(rows, fixed, strict=True)
     ]
     _refine(rows, options, len(columns))
-    unit: str | None = None
     printed: dict[int, RawRow] = {}
     levels = _department_rows([_level(row) for row in rows], rows)
     for row, choice, level in zip(rows, options, levels, strict=True):
@@ -306,11 +317,14 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
             _add_part_total(st, table, source, row, part)
             continue
         item = _item(table, source, row, columns, choice[0], level)
+        st.items.append(item)
+        printed[id(item)] = row
+    units_by_sums(st.items)
+    unit: str | None = None
+    for item in st.items:
         if item.level == "unit":
             unit = item.name
         item.unit = unit if item.level != "total" else None
-        st.items.append(item)
-        printed[id(item)] = row
     if groups := load_catalogue().row_groups(table.kind):
         _group_levels(st, groups, printed)
 

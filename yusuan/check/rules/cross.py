@@ -9,7 +9,7 @@ from yusuan.check.compare import check_equal, check_sum
 from yusuan.check.context import Context, clean_name
 from yusuan.check.finding import ERROR, Finding
 from yusuan.check.registry import rule
-from yusuan.check.rules.kinds import ECONOMIC, FISCAL_FUNDS, INCOME_SOURCES, columns
+from yusuan.check.rules.kinds import FISCAL_FUNDS, FULL_ECONOMIC, INCOME_SOURCES, columns
 from yusuan.check.rules.summary import expenditure_classes
 from yusuan.model import LineItem, StatementTable
 
@@ -234,7 +234,7 @@ def project_table(ctx: Context) -> Iterator[Finding]:
 )
 def function_economic(ctx: Context) -> Iterator[Finding]:
     base = ctx.total_cell("expenditure_summary") or ctx.total_cell("function_classification")
-    for kind in ("function_classification", *ECONOMIC[1:]):
+    for kind in ("function_classification", *FULL_ECONOMIC):
         cell = ctx.total_cell(kind)
         if cell is not None and base is not None and cell.loc != base.loc:
             yield from _equal(cell, base, f"{table_label(ctx.table(kind))} 合计应等于支出合计")  # type: ignore[arg-type]

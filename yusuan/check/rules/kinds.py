@@ -9,15 +9,20 @@ from yusuan.model.disclosure import FUND_SOURCE_COLUMNS
 # Tables whose rows are 功能分类 codes × spending columns (基本/项目…).
 SPENDING = ("expenditure_summary", "general_budget_expenditure", "government_fund", "state_capital")
 # Tables whose rows are 功能分类 codes (any columns).
-FUNCTION = (*SPENDING, "income_summary", "function_classification")
+FUNCTION = (*SPENDING, "income_summary", "function_classification", "fiscal_expenditure", "general_budget_basic_function")
 # Tables whose rows are 经济分类 codes.
 ECONOMIC = (
     "general_budget_basic",
     "economic_classification_government",
     "economic_classification_department",
+    "general_budget_economic",
+    "fiscal_basic",
+    "basic_expenditure",
 )
+# 经济分类 tables of the whole department's spending (all funds, basic and project).
+FULL_ECONOMIC = ("economic_classification_government", "economic_classification_department")
 # Tables whose columns split a total by fund source.
-FUNDED = ("function_classification", *ECONOMIC[1:], "project_expenditure")
+FUNDED = ("function_classification", *FULL_ECONOMIC, "project_expenditure")
 TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
 
 SPENDING_PARTS = ("basic", "project", "operating", "remit_upper", "subsidiary")
