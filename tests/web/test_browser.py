@@ -140,6 +140,12 @@ def test_upload_review_compare_and_charts(page) -> None:  # type: ignore[no-unty
     expect(page.locator(f"#f{finding} .badge.confirmed")).to_have_count(0)
     shot(page, "03-reviewed")
 
+    page.click('.finding-filter [data-show="error"]')
+    errors = page.locator("#findings .finding:visible").count()
+    assert errors >= 1 and errors == page.locator("#findings .finding.error:visible").count()
+    page.click('.finding-filter [data-show="all"]')
+    assert page.locator("#findings .finding:visible").count() > errors
+
     page.goto("/compare")
     options = page.locator("#a option").all_inner_texts()
     a = next(o for o in options if "科技和工信部门 · 2024年" in o)

@@ -25,7 +25,19 @@
     if (button && window.htmx) { button.click(); }
   }
 
+  function filter(show) {  // the finding list by severity, or those without a decision
+    document.querySelectorAll(".finding-filter .btn").forEach(function (b) {
+      var on = b.dataset.show === show; b.classList.toggle("on", on); b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    document.querySelectorAll("#findings .finding").forEach(function (card) {
+      var keep = show === "all" || card.classList.contains(show) || (show === "open" && !card.classList.contains("decided"));
+      card.hidden = !keep;
+    });
+  }
+
   document.addEventListener("click", function (e) {
+    var only = e.target.closest(".finding-filter .btn");
+    if (only) { filter(only.dataset.show); return; }
     var rect = e.target.closest(".page-frame rect");
     if (rect) { activate(rect.dataset.finding, true); return; }
     var cell = e.target.closest("td[data-findings]");
