@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 import math
-from pathlib import Path
 
 import numpy as np
+import pylopdf_fonts_zh_cn
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -22,19 +22,10 @@ WIDTH, HEIGHT = 842, 595  # an A4 landscape page in points
 ROWS = [60.0 + 20.0 * k for k in range(16)]  # horizontal rules (y, points)
 COLUMNS = [40.0, 110.0, 330.0, 480.0, 600.0, 720.0, 800.0]  # vertical rules (x, points)
 HEADER_SPLIT = (540.0, ROWS[1], ROWS[3])  # a rule under a merged header cell: two rows tall
-_FONTS = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-]
-
-
-def _font(points: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    size = round(points * SCALE)
-    for path in _FONTS:
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    return ImageFont.load_default(size=size)
+def _font(points: float) -> ImageFont.FreeTypeFont:
+    """Noto Sans SC from the dev extra's font package: the same glyphs on every machine, whatever
+    fonts the system has (a bitmap fallback without CJK glyphs would draw boxes that look like rules)."""
+    return ImageFont.truetype(str(pylopdf_fonts_zh_cn.sans_path()), round(points * SCALE))
 
 
 def _page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
