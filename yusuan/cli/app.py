@@ -13,6 +13,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from yusuan.errors import YusuanError
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rc = app(args=argv, standalone_mode=False)
     except YusuanError as err:
-        err_console.print(f"[bold red]错误[/] {err}", markup=True)
+        err_console.print(f"[bold red]错误[/] {escape(str(err))}", markup=True)
         return err.exit_code
     except typer.Exit as ex:
         return ex.exit_code
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         where = f" ({_input_hint(argv)})" if _input_hint(argv) else ""
         err_console.print(
-            f"[bold red]内部错误[/] {type(ex).__name__}: {ex}{where} — 这是 yusuan 的缺陷，请用 YUSUAN_DEBUG=1 "
+            f"[bold red]内部错误[/] {type(ex).__name__}: {escape(str(ex))}{escape(where)} — 这是 yusuan 的缺陷，请用 YUSUAN_DEBUG=1 "
             "重新运行取得回溯信息并报告 (a bug in yusuan; rerun with YUSUAN_DEBUG=1 for the traceback and report it)",
             markup=True,
         )

@@ -79,8 +79,11 @@ def read_layout(path: str | Path) -> Layout:
         from yusuan.read.html import read_html
 
         return read_html(path)
-    from yusuan.read.ocr import read_image
-
+    try:
+        from yusuan.read.ocr import read_image
+    except ImportError:
+        raise UnreadableInput("图像需要 OCR 识别，但未安装 OCR（请安装 yusuan[ocr]） — reading an image needs OCR: "
+                              "install yusuan[ocr]", source=path.name) from None
     return read_image(path)
 
 

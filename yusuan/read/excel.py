@@ -32,6 +32,10 @@ from yusuan.errors import UnreadableInput
 from yusuan.layout import Cell, Layout, Line, Page
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+"""The largest .xlsx read, inflated: budget workbooks inflate to a few MB; a zip bomb to gigabytes."""
+MAX_ROWS = 100_000
+"""The most rows a sheet may have: a budget table has hundreds (memory grows with every cell)."""
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # BIFF8, BIFF5
 
@@ -93,6 +97,11 @@ def _check_container(path: Path) -> str:
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(path) as zf:
+                inflated = sum(info.file_size for info in zf.infolist())
+                if inflated > MAX_INFLATED_BYTES:  # before testzip, which would inflate it all
+                    raise UnreadableInput(
+                        f"Excel 工作簿解压后过大（{inflated / 2**20:,.0f} MB，上限 {MAX_INFLATED_BYTES // 2**20} MB；"
+                        "疑似压缩炸弹） — the workbook inflates too large (a zip bomb?)", source=path.name)
                 if zf.testzip() is not None:
                     raise zipfile.BadZipFile("a member fails its CRC check")
                 if not any(n.startswith("xl/") for n in zf.namelist()):
@@ -332,7 +341,11 @@ def _xlsx_meta(path: Path) -> dict[str, _SheetMeta]:
         xf_formats = _cell_formats(zf, names, BUILTIN_FORMATS)
         for name, member in _sheet_members(zf, names).items():
             with zf.open(member) as fh:
-                out[name] = _scan_sheet(fh, xf_formats)
+                try:
+                    out[name] = _scan_sheet(fh, xf_formats)
+                except _TooManyRows:
+                    raise UnreadableInput(f"工作表“{name}”行数过多（超过 {MAX_ROWS:,} 行） — too many rows",
+                                          source=path.name) from None
     return out
 
 
@@ -381,6 +394,10 @@ def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return out
 
 
+class _TooManyRows(Exception):
+    """Raised from the expat handler to stop scanning a sheet past :data:`MAX_ROWS`."""
+
+
 def _scan_sheet(fh: Any, xf_formats: list[str | None]) -> _SheetMeta:
     """One streaming pass over a sheet's XML (expat, no tree): hidden rows/columns, number formats."""
     meta = _SheetMeta()
@@ -398,6 +415,8 @@ def _scan_sheet(fh: Any, xf_formats: list[str | None]) -> _SheetMeta:
                     meta.formats[(pos[0], pos[1])] = xf_formats[idx]
         elif name == "row":
             pos[0] = int(attrs["r"]) - 1 if "r" in attrs else pos[0] + 1
+            if pos[0] >= MAX_ROWS:
+                raise _TooManyRows
             pos[1] = -1
             if attrs.get("hidden") in ("1", "true"):
                 meta.hidden_rows.add(pos[0])

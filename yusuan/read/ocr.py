@@ -15,6 +15,7 @@ amounts get the conservative repairs of :mod:`yusuan.read.ocr_numbers`.
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,9 +86,14 @@ def read_image(path: str | Path) -> Layout:
 
     path = Path(path)
     try:
-        with Image.open(path) as img:
-            img.load()
-            image = ImageOps.exif_transpose(img).convert("RGB")
+        with warnings.catch_warnings():  # past MAX_IMAGE_PIXELS (10 A4 pages at 300 dpi) is refused, not warned
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                img.load()
+                image = ImageOps.exif_transpose(img).convert("RGB")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UnreadableInput(f"图像过大（超过 {Image.MAX_IMAGE_PIXELS:,} 像素，疑似解压炸弹） — the image is too large",
+                              source=path.name) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise UnreadableInput(f"图像已损坏或格式不受支持（{exc}） — a damaged or unsupported image", source=path.name) from None
     layout = Layout(source=path.name, format="image", path=str(path))

@@ -18,10 +18,10 @@ import duckdb
 import pyarrow as pa
 
 from yusuan.errors import StoreError
+from yusuan.store import DEFAULT_DB  # re-exported: the default lives in the light package module
 from yusuan.store.rows import DocumentRows
 from yusuan.store.schema import DATA_TABLES, LATEST, current_version, migrate
 
-DEFAULT_DB = "yusuan.duckdb"
 LOCK_POLL_SECONDS = 0.2
 """How often a process waiting for the store (``wait``) tries the lock again."""
 

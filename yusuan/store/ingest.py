@@ -90,7 +90,7 @@ def discover(args: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, st
             for m in matches:
                 add(m)
         else:
-            missing.append((str(arg), "文件或目录不存在 — no such file or directory"))
+            missing.append((str(arg), "文件不存在（亦非目录） — no such file or directory"))
     return files, missing
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
-from rich.table import Table
 
-from yusuan.check.finding import RANK, SEVERITIES, Finding, at_or_above, report
 from yusuan.errors import NO_DOCUMENTS, UnreadableInput, UsageError, YusuanError
+
+if TYPE_CHECKING:  # the checker loads on first use: ``yusuan --help`` need not import it
+    from yusuan.check.finding import Finding
 
 DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xlsm", ".xls", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 STYLE = {"error": "bold red", "warning": "yellow", "rounding": "cyan", "info": "dim"}
@@ -100,6 +100,8 @@ def _source_lines(path: Path) -> list[str]:
 
 def _print_report(path: Path, findings: list[Finding], fmt: str | None, console: Console) -> None:
     """Findings grouped by table, each with its locations and the quoted source line."""
+    from yusuan.check.finding import RANK, SEVERITIES
+
     lines = _source_lines(path) if fmt == "text" else []
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
     console.print(f"[bold]{escape(str(path))}[/]  " + "  ".join(f"{LABEL[s]} {n}" for s, n in counts.items()))
@@ -125,6 +127,8 @@ def _print_locations(f: Finding, lines: list[str], console: Console) -> None:
 
 def _summary_line(r: Result) -> str:
     """One line per document when checking a directory."""
+    from yusuan.check.finding import SEVERITIES
+
     if r.error:
         return f"[red]无法读取[/] {escape(r.error)}"
     counts = {s: sum(f.severity == s for f in r.findings) for s in SEVERITIES}
@@ -139,6 +143,10 @@ def check(
     files: Files, as_json: AsJson = False, fail_on: FailOn = "error", db: Db = None, as_one: AsOne = False
 ) -> None:
     """核对 — check documents: identities, quoted figures, codes, completeness (exit 1 on findings)."""
+    from rich.progress import Progress
+
+    from yusuan.check.finding import RANK, SEVERITIES, at_or_above
+
     if fail_on not in RANK:
         raise typer.BadParameter(f"--fail-on must be one of {', '.join(SEVERITIES)}")
     if db is not None and not db.exists():
@@ -167,6 +175,8 @@ def check(
 
 def _output(results: list[Result], as_json: bool, directory: bool, console: Console, err: Console) -> None:
     """JSON (one object for one file, a list for several), or the readable report per file."""
+    from yusuan.check.finding import report
+
     for r in results:
         if r.error and (as_json or not directory) and len(results) > 1:
             err.print(f"[bold red]错误[/] {escape(r.error)}")
@@ -185,6 +195,8 @@ RulesJson = Annotated[bool, typer.Option("--json", help="print the catalogue as 
 
 def rules(as_json: RulesJson = False) -> None:
     """规则清单 — every check rule: id, severity, title and rationale."""
+    from rich.text import Text
+
     from yusuan.check import all_rules
 
     catalogue = all_rules()
@@ -195,14 +207,16 @@ def rules(as_json: RulesJson = False) -> None:
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"核对规则（{len(catalogue)} 条）", title_justify="left")
-    table.add_column("规则", no_wrap=True)
-    table.add_column("级别", no_wrap=True)
-    table.add_column("名称")
-    table.add_column("理由")
+    # a list, not a rich Table: laying out a table of 80-odd wrapped rationales costs more than
+    # starting the program (see bench/README.md, "Start-up")
+    listing = Text(f"核对规则（{len(catalogue)} 条）\n", style="bold")
     for r in catalogue:
-        table.add_row(r.id, f"[{STYLE[r.severity]}]{LABEL[r.severity]}[/]", r.title, r.rationale)
-    Console().print(table)
+        listing.append(r.id, style="bold")
+        listing.append("  ")
+        listing.append(LABEL[r.severity], style=STYLE[r.severity])
+        listing.append(f"  {r.title}\n")
+        listing.append(f"    {r.rationale}\n", style="dim")
+    Console().print(listing, soft_wrap=True, end="")
 
 
 def register(app: typer.Typer) -> None:

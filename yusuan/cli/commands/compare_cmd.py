@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from yusuan.cli.commands.store_cmds import DbOpt, JsonOpt, _dumps
-from yusuan.store.db import DEFAULT_DB
+from yusuan.store import DEFAULT_DB
 
 
 def _n(v: Decimal | None, signed: bool = False) -> str:

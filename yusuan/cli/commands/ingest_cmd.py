@@ -8,48 +8,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
-from rich.text import Text
+from rich.markup import escape
 
 from yusuan.cli.commands.store_cmds import DbOpt
 from yusuan.errors import UnreadableInput
-from yusuan.store.db import DEFAULT_DB
-
-
-def _rate(task: Task) -> float | None:
-    """Files per second since the start (documents are written in groups, so a windowed rate jumps)."""
-    elapsed = task.finished_time if task.finished else task.elapsed
-    return task.completed / elapsed if elapsed and task.completed else None
-
-
-class RateColumn(ProgressColumn):
-    """Files per second, averaged over the run."""
-
-    def render(self, task: Task) -> Text:
-        rate = _rate(task)
-        return Text("—/s" if rate is None else f"{rate:.1f} 份/s", style="cyan")
-
-
-class EtaColumn(ProgressColumn):
-    """Time left at the average rate."""
-
-    def render(self, task: Task) -> Text:
-        rate = _rate(task)
-        if task.finished or task.total is None:
-            return Text("ETA 0:00:00" if task.finished else "ETA -:--:--", style="progress.remaining")
-        if not rate:
-            return Text("ETA -:--:--", style="progress.remaining")
-        left = int((task.total - task.completed) / rate)
-        return Text(f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}", style="progress.remaining")
+from yusuan.store import DEFAULT_DB
 
 
 def ingest(
@@ -68,6 +31,10 @@ def ingest(
 
     Exits 2 when any file could not be read (each is listed with its reason); the rest are stored.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from yusuan.cli.progress import EtaColumn, RateColumn
     from yusuan.store import Store
     from yusuan.store.ingest import Backend, DaskBackend, PoolBackend, SerialBackend, ingest_paths
 
@@ -89,12 +56,12 @@ def ingest(
         if verbose:
             print(f"{event}\t{name}", flush=True)
         if event == "failed" and not quiet:
-            progress.console.print(f"[red]失败 failed[/] {name}: {detail}")
+            progress.console.print(f"[red]失败 failed[/] {escape(name)}: {escape(detail)}")
         progress.advance(task_id)
 
     def waiting() -> None:
         if not quiet:
-            err.print(f"[yellow]等待[/] {db} 正被另一个进程使用，等待其完成（最多 {wait:g} 秒） — waiting for the store")
+            err.print(f"[yellow]等待[/] {escape(str(db))} 正被另一个进程使用，等待其完成（最多 {wait:g} 秒） — waiting for the store")
 
     with Store(db, wait=wait, on_wait=waiting) as store, progress:
         if as_one:
@@ -117,7 +84,7 @@ def ingest(
         Console().print(table)
     if quiet:  # the progress display did not list them as they happened
         for name, reason in report.failed:
-            err.print(f"[red]失败 failed[/] {name}: {reason}")
+            err.print(f"[red]失败 failed[/] {escape(name)}: {escape(reason)}")
     if report.failed:
         # an error (not typer.Exit) so that main() returns its exit code 2
         raise UnreadableInput(f"{len(report.failed)}/{report.total} 个文件无法读取（见上） — {len(report.failed)} of {report.total} files could not be read (listed above)")

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from yusuan.store.db import DEFAULT_DB
+from yusuan.store import DEFAULT_DB
 
 DbOpt = Annotated[
     Path, typer.Option("--db", help="DuckDB store file (默认 ./yusuan.duckdb)", envvar="YUSUAN_DB")
