@@ -107,6 +107,11 @@ def members(folder: Path) -> list[Path]:
 
 
 def _assemble(layout: Layout, tables: list[Table], narrative: list[Line]) -> Disclosure:
+    if tables and not any(ch.isdigit() for line in layout.lines() for ch in line.text):  # no year, code, amount
+        raise NotADisclosure(
+            "全文没有一个数字，没有可读的金额（数字全部乱码？） — not one digit in the document, so no readable amount",
+            source=layout.source,
+        )
     d = build(layout, tables, narrative)
     if not tables:
         _accept_text_only(d, [layout])

@@ -238,7 +238,7 @@ BAD_INPUTS: tuple[tuple[BadInput, Callable[[Path], None]], ...] = (
      lambda p: _write(p, NOTICE.encode("utf-16-le"))),
     (BadInput("invoice.txt", "an invoice", "不是部门预算/决算公开文件"), lambda p: _write(p, INVOICE.encode())),
     (BadInput("notice.txt", "a government notice", "不是部门预算/决算公开文件"), lambda p: _write(p, NOTICE.encode())),
-    (BadInput("garbled_numbers.txt", "a real disclosure with every digit garbled", "没有一个可读的金额"), _garbled_numbers),
+    (BadInput("garbled_numbers.txt", "a real disclosure with every digit garbled", "没有可读的金额"), _garbled_numbers),
     (BadInput("nested.pdf", "60 boxes nested in each other", "不是部门预算/决算公开文件"), _nested_tables),
     (BadInput("png_bomb.png", "a 400-megapixel PNG of 400 KB", "图像过大"), _png_bomb),
     (BadInput("missing.pdf", "a path that does not exist", "文件不存在"), lambda p: None),

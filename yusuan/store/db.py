@@ -171,7 +171,9 @@ class Store:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
             names = ", ".join(i[:12] for i in ids)
-            raise StoreError(f"无法写入文件 {names}（{err}），存储库未改动 — cannot store documents {names}", source=str(self.path)) from err
+            full = "磁盘已满，" if "no space left" in str(err).lower() else ""
+            raise StoreError(f"{full}无法写入文件 {names}（{err}）；这一批未写入，此前入库的文件完好 — "
+                             f"cannot store documents {names}", source=str(self.path)) from err
         return fresh
 
     def replace(self, rows: DocumentRows, then: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:

@@ -1,0 +1,96 @@
+"""Bad inputs and faults, measured: peak RSS and time per bad input, SIGKILL trials, a full disk.
+
+Usage: ``python bench/robustness_bench.py [--kills 20] [--docs 12] [--skip-kills]``. Each bad input
+of tests/robustness/corpus.py is read by ``yusuan summary`` in a child process whose peak RSS comes
+from its own rusage (wait4); then ``--kills`` ingests of ``--docs`` documents are SIGKILLed at
+moments drawn uniformly over an uninterrupted run, each store checked and the ingest re-run; then
+one ingest on a 3 MB tmpfs (root only). Prints Markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.robustness.corpus import build  # noqa: E402
+from tests.robustness.faults import (  # noqa: E402
+    CLI,
+    can_mount_tmpfs,
+    disk_full_ingest,
+    inconsistencies,
+    kill_trials,
+    stored,
+)
+from tests.store.conftest import distinct_copies  # noqa: E402
+
+NO_OCR = "import sys; sys.modules['yusuan.read.ocr'] = None; from yusuan.cli.app import main; sys.exit(main())"
+
+
+def bad_inputs(folder: Path) -> str:
+    rows = ["| input | what | exit | peak RSS MB | seconds | first line of stderr |", "|---|---|---:|---:|---:|---|"]
+    for bad, path in build(folder):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", NO_OCR if bad.without_ocr else CLI, "summary", str(path)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        line = (err.strip().splitlines() or [""])[0].replace("|", "\\|").replace(str(folder) + "/", "")
+        rows.append(f"| `{bad.name}` | {bad.what} | {os.waitstatus_to_exitcode(status)} | "
+                    f"{usage.ru_maxrss / 1024:.0f} | {seconds:.1f} | {line[:160]} |")
+        if bad.slow:
+            path.unlink()
+    return "\n".join(rows)
+
+
+def kills(work: Path, trials: int, docs: int) -> str:
+    corpus = work / "kill_corpus"
+    distinct_copies(docs, corpus)
+    results = kill_trials(corpus, work, trials, seed=2026)
+    ok = sum(1 for r in results if not r.problems and r.rerun_code == 0)
+    rows = [f"**{ok}/{len(results)} consistent** ({docs} documents, 1 reader process; each store checked after "
+            "the kill and after the re-run, which must complete it)", "",
+            "| trial | killed after s | stored at the kill | re-run exit | stored after re-run | problems |",
+            "|---:|---:|---:|---:|---:|---|"]
+    for i, r in enumerate(results, 1):
+        rows.append(f"| {i} | {r.delay:.2f} | {r.stored_at_kill} | {r.rerun_code} | {r.stored_after_rerun} | "
+                    f"{'; '.join(r.problems) or '—'} |")
+    return "\n".join(rows)
+
+
+def disk_full(work: Path, docs: int) -> str:
+    if not can_mount_tmpfs():
+        return "(skipped: needs root and unshare for a size-limited tmpfs)"
+    corpus = work / "disk_corpus"
+    distinct_copies(docs, corpus)
+    code, err = disk_full_ingest(corpus, work / "full", size="3m")
+    db = work / "full" / "s.duckdb"
+    return (f"3 MB tmpfs, {docs} documents: exit {code}; {stored(db)} documents stored, whole "
+            f"(problems: {inconsistencies(db) or 'none'}); stderr: `{err.strip().splitlines()[-1][:200]}`")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--docs", type=int, default=12)
+    parser.add_argument("--skip-kills", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="yusuan-robust-") as tmp:
+        work = Path(tmp)
+        print("### Bad inputs\n\n" + bad_inputs(work / "bad") + "\n")
+        if not args.skip_kills:
+            print("### SIGKILL during ingest\n\n" + kills(work, args.kills, args.docs) + "\n")
+        print("### Full disk during ingest\n\n" + disk_full(work, args.docs) + "\n")
+
+
+if __name__ == "__main__":
+    main()
