@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import Any
-from xml.etree.ElementTree import iterparse
+from xml.etree.ElementTree import ParseError, iterparse
 from xml.parsers import expat
 
 from yusuan.errors import UnreadableInput
@@ -63,7 +64,7 @@ def read_excel(path: str | Path) -> Layout:
     except pc.PasswordError:
         raise UnreadableInput("工作簿设有密码保护 — is password-protected", source=path.name) from None
     except (pc.CalamineError, pc.XmlError, pc.ZipError, zipfile.BadZipFile, OSError, ValueError,
-            expat.ExpatError) as exc:
+            expat.ExpatError, ParseError, zlib.error, EOFError) as exc:  # the last three found by fuzzing
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():  # an encrypted .xls (FILEPASS)
             raise UnreadableInput("工作簿设有密码保护 — is password-protected", source=path.name) from None
         raise UnreadableInput(f"Excel 工作簿已损坏（{_short(exc)}） — a damaged Excel workbook", source=path.name) from None
@@ -106,7 +107,7 @@ def _check_container(path: Path) -> str:
                     raise zipfile.BadZipFile("a member fails its CRC check")
                 if not any(n.startswith("xl/") for n in zf.namelist()):
                     raise UnreadableInput("是 zip 压缩包，不是 Excel 工作簿 — a zip archive that is not an Excel workbook", source=path.name)
-        except zipfile.BadZipFile as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a damaged deflate stream (found by fuzzing)
             raise UnreadableInput(f"zip/xlsx 文件已损坏（{exc}） — a damaged zip/xlsx file", source=path.name) from None
         return "xlsx"
     raise UnreadableInput("不是 Excel 工作簿（既非 xlsx 也非 xls） — not an Excel workbook (neither xlsx nor xls)", source=path.name)
