@@ -23,10 +23,17 @@ from yusuan.errors import NO_DOCUMENTS
 from yusuan.store.db import Store
 from yusuan.store.worker import Outcome, content_hash, process_bytes, process_file
 
-GROUP_DOCUMENTS = 16
-"""Write at most this many finished documents per transaction (a durable commit costs milliseconds)…"""
+GROUP_DOCUMENTS = 64
+"""Write at most this many finished documents per transaction…"""
 GROUP_SECONDS = 0.5
-"""…and wait at most this long for more after the first (the writer is on its own thread)."""
+"""…and wait at most this long for more after the first (the writer is on its own thread); each
+group waits twice as long as the one before, up to ``MAX_GROUP_SECONDS``.
+
+Why groups grow: a transaction's inserts are written to the WAL and later checkpointed, but one
+appending a whole row group to a table is written to the database file once — 10 documents a
+group cost the writer 13 ms of CPU per document, 32 cost 7.5 and 80 cost 5.4 (bench/README.md,
+"Ingest"). The first groups stay small, so a short run still shows progress at once."""
+MAX_GROUP_SECONDS = 2.0
 READER_DIED = "读取进程在读取此文件时退出（崩溃或内存不足） — the reader process died while reading it (crash or out of memory)"
 SUFFIXES = frozenset({".txt", ".pdf", ".xlsx", ".xls", ".xlsm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
@@ -246,9 +253,10 @@ class DaskBackend:
 class _Writer:
     """The single writer, on its own thread: while it commits, the readers keep reading.
 
-    It takes the first finished document, gathers more for up to ``GROUP_SECONDS`` (at most
-    ``GROUP_DOCUMENTS``), and writes them in one transaction (group commit): a slow commit
-    makes the next group larger instead of leaving the readers idle.
+    It takes the first finished document, gathers more for up to its window (``GROUP_SECONDS``,
+    doubling per group to ``MAX_GROUP_SECONDS``; at most ``GROUP_DOCUMENTS``), and writes them in
+    one transaction (group commit): a slow commit makes the next group larger instead of leaving
+    the readers idle.
     """
 
     _STOP = object()
@@ -256,6 +264,7 @@ class _Writer:
     def __init__(self, store: Store, report: IngestReport, tick: ProgressFn, lock: threading.Lock) -> None:
         self.store, self.report, self.tick, self.lock = store, report, tick, lock
         self.queue: queue.Queue[Any] = queue.Queue()
+        self.window = GROUP_SECONDS
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._loop, name="yusuan-writer", daemon=True)
         self.thread.start()
@@ -277,7 +286,8 @@ class _Writer:
         first = self.queue.get()
         if first is self._STOP:
             return [], True
-        group, deadline = [first], time.monotonic() + GROUP_SECONDS
+        group, deadline = [first], time.monotonic() + self.window
+        self.window = min(2 * self.window, MAX_GROUP_SECONDS)
         while len(group) < GROUP_DOCUMENTS:
             try:
                 item = self.queue.get(timeout=max(0.0, deadline - time.monotonic()))

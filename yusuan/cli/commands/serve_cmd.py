@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from yusuan.cli.commands.store_cmds import DbOpt
-from yusuan.store.db import DEFAULT_DB
+from yusuan.store import DEFAULT_DB
 
 
 def serve(

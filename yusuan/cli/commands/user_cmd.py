@@ -10,7 +10,7 @@ import typer
 
 from yusuan.cli.commands.store_cmds import DbOpt
 from yusuan.errors import UsageError
-from yusuan.store.db import DEFAULT_DB
+from yusuan.store import DEFAULT_DB
 
 user_app = typer.Typer(help="网页账号 — add accounts and list them (roles: admin, reviewer, viewer).",
                        no_args_is_help=True)
