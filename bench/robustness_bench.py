@@ -1,17 +1,15 @@
 """Bad inputs and faults, measured: peak RSS and time per bad input, SIGKILL trials, a full disk.
 
 Usage: ``python bench/robustness_bench.py [--kills 20] [--docs 12] [--skip-kills]``. Each bad input
-of tests/robustness/corpus.py is read by ``yusuan summary`` in a child process whose peak RSS comes
-from its own rusage (wait4); then ``--kills`` ingests of ``--docs`` documents are SIGKILLed at
-moments drawn uniformly over an uninterrupted run, each store checked and the ingest re-run; then
-one ingest on a 3 MB tmpfs (root only). Prints Markdown tables.
+of tests/robustness/corpus.py is read by ``yusuan summary`` in a child process that reports its own
+peak RSS (VmHWM, tests/robustness/memory.py); then ``--kills`` ingests of ``--docs`` documents are
+SIGKILLed at moments drawn uniformly over an uninterrupted run, each store checked and the ingest
+re-run; then one ingest on a 3 MB tmpfs (root only). Prints Markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,31 +20,24 @@ sys.path.insert(0, str(ROOT))
 
 from tests.robustness.corpus import build  # noqa: E402
 from tests.robustness.faults import (  # noqa: E402
-    CLI,
     can_mount_tmpfs,
     disk_full_ingest,
     inconsistencies,
     kill_trials,
     stored,
 )
+from tests.robustness.memory import run_cli  # noqa: E402
 from tests.store.conftest import distinct_copies  # noqa: E402
-
-NO_OCR = "import sys; sys.modules['yusuan.read.ocr'] = None; from yusuan.cli.app import main; sys.exit(main())"
 
 
 def bad_inputs(folder: Path) -> str:
     rows = ["| input | what | exit | peak RSS MB | seconds | first line of stderr |", "|---|---|---:|---:|---:|---|"]
     for bad, path in build(folder):
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", NO_OCR if bad.without_ocr else CLI, "summary", str(path)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        assert proc.stderr is not None
-        err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
+        code, err, peak = run_cli(["summary", str(path)], without_ocr=bad.without_ocr)
         seconds = time.perf_counter() - start
         line = (err.strip().splitlines() or [""])[0].replace("|", "\\|").replace(str(folder) + "/", "")
-        rows.append(f"| `{bad.name}` | {bad.what} | {os.waitstatus_to_exitcode(status)} | "
-                    f"{usage.ru_maxrss / 1024:.0f} | {seconds:.1f} | {line[:160]} |")
+        rows.append(f"| `{bad.name}` | {bad.what} | {code} | {peak / 2**20:.0f} | {seconds:.1f} | {line[:160]} |")
         if bad.slow:
             path.unlink()
     return "\n".join(rows)

@@ -242,7 +242,7 @@ BAD_INPUTS: tuple[tuple[BadInput, Callable[[Path], None]], ...] = (
     (BadInput("nested.pdf", "60 boxes nested in each other", "不是部门预算/决算公开文件"), _nested_tables),
     (BadInput("png_bomb.png", "a 400-megapixel PNG of 400 KB", "图像过大"), _png_bomb),
     (BadInput("missing.pdf", "a path that does not exist", "文件不存在"), lambda p: None),
-    (BadInput("no_documents", "a directory with no documents", "目录中没有可读取的文件", one_file_reason="这是目录，不是文件"),
+    (BadInput("no_documents", "a directory with no documents", "目录中没有可读取的文件", one_file_reason="是目录"),
      _directory),
     (BadInput("big.txt", "a 200 MB text file", "文本文件过大", slow=True), _big_text),
     (BadInput("zip_bomb.xlsx", "an .xlsx of 2.5 MB whose sheet inflates to 1 GB", "解压后过大", slow=True), _zip_bomb),

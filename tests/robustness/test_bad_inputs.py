@@ -1,17 +1,16 @@
 """Every bad input of the corpus: one line naming the file and the reason in Chinese, exit 2, nothing
-stored, memory bounded (the big inputs are run in a child process whose peak RSS is read back)."""
+stored, memory bounded (the big inputs run in a child process that reports its own peak RSS)."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.robustness.corpus import BAD_INPUTS, BadInput, build
+from tests.robustness.memory import run_cli
 from yusuan.cli.app import main
 from yusuan.errors import NotADisclosure, StoreError, UnreadableInput, UsageError
 from yusuan.store import Store
@@ -75,16 +74,10 @@ def test_ingesting_the_whole_corpus_stores_nothing(
 def test_a_big_input_is_refused_in_bounded_memory(bad: BadInput, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp(bad.name.replace(".", "_"))
     (_, path), = build(folder, names={bad.name})
-    code = "import sys; from yusuan.cli.app import main; sys.exit(main())"
-    proc = subprocess.Popen([sys.executable, "-c", code, "summary", str(path)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.returncode == 2, err
+    code, err, peak = run_cli(["summary", str(path)])
+    assert code == 2, err
     _one_line(err, bad, path)
-    assert usage.ru_maxrss * 1024 < MAX_RSS_BYTES, f"peak RSS {usage.ru_maxrss / 1024:.0f} MB"
+    assert peak < MAX_RSS_BYTES, f"peak RSS {peak / 2**20:.0f} MB"
     path.unlink()
 
 
