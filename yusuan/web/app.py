@@ -86,7 +86,8 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(YusuanError)
     async def yusuan_error(request: Request, err: YusuanError) -> Response:
-        return error_response(request, 400 if err.exit_code in (2, 64) else 503, "invalid_input", str(err))
+        status = getattr(err, "http_status", 400 if err.exit_code in (2, 64) else 503)
+        return error_response(request, status, "invalid_input", str(err))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException) -> Response:
