@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.model.textlines import table_of
-from yusuan.model.performance import read_performance
+from yusuan.tables.performance import read_performance
 
 SHANGHAI = (
     "财政项目支出绩效目标填报表\n"

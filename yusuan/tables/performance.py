@@ -458,7 +458,7 @@ def _listed_targets(
 ) -> list[PerformanceTarget]:
     """A performance table printed as a list ('项目名称 | 总计 | … | 绩效目标 | 绩效指标', one row per
     project): its rows are read like a 项目支出表's."""
-    from yusuan.model.projects import read_projects  # one reader for project rows
+    from yusuan.tables.projects import read_projects  # one reader for project rows
 
     return [
         PerformanceTarget(

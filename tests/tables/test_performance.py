@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.model.textlines import table_of
-from yusuan.model.performance import read_performance
+from yusuan.tables.performance import read_performance
 
 TEXT_PAGES = """部门预算项目（政策）绩效目标表
 表17 单位：万元

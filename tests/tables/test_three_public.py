@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tests.model.textlines import table_of
-from yusuan.model.three_public import classify_label, read_three_public
+from yusuan.tables.three_public import classify_label, read_three_public
 
 
 def _values(block: dict) -> dict[str, Decimal]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.model.textlines import table_of
-from yusuan.model.projects import read_projects
+from yusuan.tables.projects import read_projects
 
 GRID = (
     "项目支出预算表\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.model.projects import _sums_following, _units_by_sums
+from yusuan.tables.projects import _sums_following, _units_by_sums
 
 
 def _d(*values: str) -> list[Decimal]:
@@ -41,7 +41,7 @@ def test_unit_rows_are_marked_as_the_project_reader_told_them_apart() -> None:
     the centre's own subtotal row of the same name; only the subtotal row becomes a unit row."""
     from yusuan.check.index import TableIndex
     from yusuan.model import Amount, LineItem, Project, Provenance, StatementTable
-    from yusuan.model.projects import mark_unit_rows
+    from yusuan.tables.projects import mark_unit_rows
 
     def item(name: str, value: str, line: int, level: str = "item") -> LineItem:
         at = Provenance(source="x.pdf", line=line)
@@ -69,7 +69,7 @@ def test_unit_rows_are_marked_as_the_project_reader_told_them_apart() -> None:
 
 
 def test_a_repeated_header_misread_by_ocr_is_still_a_header() -> None:
-    from yusuan.model.projects import _repeats_header
+    from yusuan.tables.projects import _repeats_header
 
     header = {"单位名称", "项目名称", "总计", "本年收入", "上年结转结余"}
     assert _repeats_header({"单位名称", "项目名称", "总计", "本年收入", "上年扬转活余"}, "", header)
