@@ -89,8 +89,8 @@ def test_guangzhou_project_table_reads_by_columns() -> None:
     """'部门预算项目支出及其他支出预算表' (unit rows and projects in one column, 绩效目标 text to the
     right) — read directly, as the catalogue does not route this title yet."""
     from yusuan.model.build import _span
-    from yusuan.tables.projects import read_projects
     from yusuan.read import read_layout
+    from yusuan.tables.projects import read_projects
     from yusuan.tables.segment import find_tables
 
     layout = read_layout(shared_path("pdf", "wild", "中共广州市委宣传部_2026_部门预算.pdf"))

@@ -13,11 +13,11 @@ from yusuan.model.disclosure import Disclosure
 from yusuan.model.identity import identify
 from yusuan.model.narrative import read_narrative, trailing_prose
 from yusuan.model.narrative_projects import projects_from_narrative
+from yusuan.tables import statements
 from yusuan.tables.performance import read_performance
 from yusuan.tables.projects import mark_unit_rows, read_projects
-from yusuan.tables.three_public import read_three_public
-from yusuan.tables import statements
 from yusuan.tables.table import Table
+from yusuan.tables.three_public import read_three_public
 
 
 def _span(all_lines: list[Line], table: Table) -> list[Line]:
