@@ -15,7 +15,8 @@ from yusuan.model.narrative import read_narrative, trailing_prose
 from yusuan.model.narrative_projects import projects_from_narrative
 from yusuan.tables import statements
 from yusuan.tables.performance import read_performance
-from yusuan.tables.projects import mark_unit_rows, read_projects
+from yusuan.tables.project_units import mark_unit_rows
+from yusuan.tables.projects import read_projects
 from yusuan.tables.table import Table
 from yusuan.tables.three_public import read_three_public
 

@@ -19,16 +19,20 @@ from decimal import Decimal
 from itertools import pairwise
 
 from yusuan.layout import Line
-from yusuan.model.disclosure import Project, StatementTable
+from yusuan.model.disclosure import Project
 from yusuan.model.provenance import Amount, Provenance, figure_boxes
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
-from yusuan.money import is_amount, parse_amount, unit_step
+from yusuan.money import is_amount, parse_amount
+from yusuan.tables.header import header_leaves
+from yusuan.tables.project_units import ALIGN, add_up, sums_following, unit_by_column, units_by_sums
 from yusuan.tables.table import Table
 
 _META = re.compile(
     r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)"
 )
-_ALIGN = 12.0
+# row-label columns beside the name whose text is no part of it (项目类别 其他运转类, 项目编码, 序号)
+_ASIDE = re.compile(r"类别|类型|性质|编码|代码|科目|序号|级次")
+_NAME = re.compile(r"名称")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)[:：]?$")
 _SOURCES: tuple[tuple[str, str], ...] = (
     ("一般公共", "general_public_budget"),
@@ -116,16 +120,19 @@ def _source_key(group: str, label: str) -> str | None:
     return f"carryover.{key}" if carry else key
 
 
-def _figures_and_text(line: Line, name_limit: float | None = None) -> tuple[list[str], list[str]]:
+def _figures_and_text(
+    line: Line, name_limit: float | None = None, aside: Sequence[tuple[float, float]] = ()
+) -> tuple[list[str], list[str]]:
     """The figures of a line and the text cells of its name.
 
     Without geometry the figures are the trailing run of amounts and the text is what precedes
     them. With a ``name_limit`` (PDF: the x where the first figure column starts) the text is
     what lies left of it and the figures are the amounts right of it; text further right (a
-    绩效目标 column, its wrapped continuation rows) is not part of the name.
+    绩效目标 column, its wrapped continuation rows) is not part of the name, nor is text in the
+    ``aside`` rooms (a 项目类别 column between the name and the figures).
     """
     if name_limit is not None:
-        kept = [c for c in line.cells if c.text.strip()]
+        kept = [c for c in line.cells if c.text.strip() and not any(a <= (c.x0 + c.x1) / 2 < b for a, b in aside)]
         words = [c.text.strip() for c in kept if c.x0 < name_limit and not is_amount(c.text.strip())]
         figures = [c.text.strip() for c in kept if c.x0 >= name_limit and is_amount(c.text.strip())]
         return figures, words
@@ -150,7 +157,7 @@ def _name_limit(lines: Sequence[Line]) -> float | None:
     )
     if head is None:
         return None
-    limit = head.x0 - _ALIGN
+    limit = head.x0 - ALIGN
     rows = [ln for ln in lines if sum(1 for c in ln.cells if is_amount(c.text.strip())) >= 2]
     inside = [
         ln
@@ -254,7 +261,19 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
     return projects
 
 
-def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], bool]:
+def _aside(table: Table) -> dict[int, list[tuple[float, float]]]:
+    """The rooms of the row-label columns beside the name (项目类别 …) on each page, from the
+    header's geometry (the first page's header where a page repeats none)."""
+    out: dict[int, list[tuple[float, float]]] = {}
+    for page in table.pages:
+        leaves = header_leaves(table.page_headers.get(page) or table.header) if table.header else None
+        out[page] = [(lf.left, lf.right) for lf in leaves or [] if _ASIDE.search(lf.text) and not _NAME.search(lf.text)]
+    return out
+
+
+def _blocks(
+    lines: Sequence[Line], title: str, aside: dict[int, list[tuple[float, float]]] | None = None
+) -> tuple[list[_Block], set[str], bool]:
     """Split a flowing table into blocks; also the header cells and whether it has a content column.
 
     A page break repeats the title, meta and header: from the title on, lines made only of header
@@ -273,7 +292,7 @@ def _blocks(lines: Sequence[Line], title: str) -> tuple[list[_Block], set[str], 
     skipping = False
     for line in lines:
         text = squash(line.text)
-        figures, words = _figures_and_text(line, limit)
+        figures, words = _figures_and_text(line, limit, (aside or {}).get(line.page, ()))
         cells = {squash(c.text) for c in line.cells if c.text.strip()}
         if text == title or _META.match(text):
             skipping = not in_header
@@ -371,49 +390,21 @@ def _last(block: _Block) -> int:
     return max(numbers)
 
 
-def _column_xs(lines: Sequence[Line], label: str) -> dict[int, float]:
-    """x0 of the header cell ``label`` on each page that prints it (PDF geometry): a table
-    printed one sheet per page may set its columns differently on every page."""
-    out: dict[int, float] = {}
-    for line in lines:
-        for cell in line.cells:
-            if cell.top is not None and line.page not in out and squash(cell.text) == label:
-                out[line.page] = cell.x0
-    return out
-
-
-def _on_page(xs: dict[int, float], page: int) -> float | None:
-    """The value for ``page``, else for the nearest page before it (a header not repeated)."""
-    before = [p for p in xs if p <= page]
-    return xs[max(before)] if before else None
-
-
-def _unit_by_column(lines: Sequence[Line], blocks: Sequence[_Block]) -> list[bool] | None:
-    """Whether each block starts in the 单位名称 column rather than the 项目名称 column, where the
-    PDF places them apart and the blocks really use both; None otherwise."""
-    unit_xs, name_xs = _column_xs(lines, "单位名称"), _column_xs(lines, "项目名称")
-    out: list[bool] = []
-    uses_names = False
-    for block in blocks:
-        page = block.line.page if block.line is not None else 0
-        unit_x, name_x = _on_page(unit_xs, page), _on_page(name_xs, page)
-        if unit_x is None or name_x is None or abs(unit_x - name_x) <= _ALIGN:
-            return None
-        x = block.x0
-        uses_names = uses_names or (x is not None and abs(x - name_x) <= _ALIGN)
-        out.append(x is not None and abs(x - unit_x) < abs(x - name_x))
-    return out if uses_names else None
-
-
-def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[Project]:
-    blocks, _, has_content = _blocks(lines, title)
+def _read_flowing(
+    lines: Sequence[Line], title: str, where: Provenance, aside: dict[int, list[tuple[float, float]]] | None = None
+) -> list[Project]:
+    blocks, _, has_content = _blocks(lines, title, aside)
     # a block without text is no row: figures of another column (a 绩效指标 value '40' on a line
     # of its own) would otherwise break the sums that tell unit subtotal rows
     totals = [b for b in blocks if b.paragraphs() and _TOTAL_LABEL.match(squash("".join(t for _, t in b.pieces)))]
     blocks = [b for b in blocks if b.paragraphs() and b not in totals]
     amounts = [_dec(b.figures[0]) for b in blocks]
-    by_column = _unit_by_column(lines, blocks)
-    by_sums = None if by_column is not None else _units_by_sums(amounts, _dec(totals[0].figures[0]) if totals else None)
+    total = _dec(totals[0].figures[0]) if totals else None
+    starts = [(b.line.page if b.line is not None else 0, b.x0) for b in blocks]
+    by_column = unit_by_column(lines, starts)
+    if by_column is None and total is not None and amounts and add_up(amounts, total):
+        by_column = [False] * len(blocks)  # every row together makes the 合计: none is a subtotal
+    by_sums = None if by_column is not None else units_by_sums(amounts, total)
     projects: list[Project] = []
     unit: str | None = None
     for i, block in enumerate(blocks):
@@ -425,7 +416,7 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
         elif by_sums is not None:
             is_unit = by_sums[i] and content is None
         else:
-            is_unit = content is None and (has_content or _sums_following(amounts, i, name))
+            is_unit = content is None and (has_content or sums_following(amounts, i, name))
         if is_unit:
             unit = clean_unit_name(name)
             continue
@@ -443,63 +434,10 @@ def _read_flowing(lines: Sequence[Line], title: str, where: Provenance) -> list[
     return projects
 
 
-def _units_by_sums(amounts: Sequence[Decimal], total: Decimal | None) -> list[bool] | None:
-    """Which rows are unit subtotals, read off the sums of the whole table: the first row is a
-    unit, its projects follow until they add up to it, then the next unit, and so on to the last
-    row; the units add up to the 合计. None when the rows do not parse that way (no unit rows,
-    or figures that do not add up), and for a parse without a 合计 to confirm it that finds one
-    unit only. Why the whole table: one subtotal matched alone can be a coincidence (two
-    projects of 1,000.00 under a third of 2,000.00)."""
-    flags = [False] * len(amounts)
-    units_sum = Decimal(0)
-    units_slack = Decimal(0)
-    i = 0
-    while i < len(amounts):
-        flags[i] = True
-        running, slack, j = Decimal(0), Decimal(0), i + 1
-        while j < len(amounts):
-            running += amounts[j]
-            slack += unit_step(amounts[j]) / 2
-            j += 1
-            if abs(running - amounts[i]) <= slack and (j == len(amounts) or amounts[j] != 0):
-                break
-        if j == i + 1 or abs(running - amounts[i]) > slack:
-            return None
-        units_sum += amounts[i]
-        units_slack += unit_step(amounts[i]) / 2
-        i = j
-    if total is None:
-        return flags if sum(flags) >= 2 else None
-    return flags if abs(units_sum - total) <= units_slack else None
-
-
-# How a budget unit's name ends (局, 中心, 委员会, 本级 …): a row equal to the one row after it is
-# that unit's subtotal only when it is named like a unit — two projects of 1,000.00 in a row
-# ('增加珠实集团资本金，用于市康养平台' then '…用于演艺投资平台') are not a unit and its project.
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")  # '广州市统计监测中心（广州市统计发展中心）'
-_UNIT_NAME = re.compile(r"(局|委员会|委|办公室|中心|院|所|站|队|馆|学校|校|本级|部|处|署|团|社|室|厅|政府|协会|联合会)$")
-
-
 def _boxed(where: Provenance, line: Line, text: str) -> Provenance:
     """``where`` with the box of the figure ``text`` on ``line`` (PDF/OCR), for provenance."""
     ((bbox, ocr),) = figure_boxes(line.cells, [text])
     return where.at(bbox=bbox, ocr=ocr) if bbox is not None else where
-
-
-def _sums_following(amounts: Sequence[Decimal], i: int, name: str = "") -> bool:
-    """True when amounts[i] equals amounts[i+1] + … + amounts[j] for some j > i (a subtotal row),
-    allowing each printed part its rounding (half a unit of its last digit); a match with the
-    next row alone counts only for a row named like a unit."""
-    running = Decimal(0)
-    slack = Decimal(0)
-    for j, value in enumerate(amounts[i + 1 :], start=i + 1):
-        running += value
-        slack += unit_step(value) / 2
-        if abs(running - amounts[i]) <= slack:
-            return j > i + 1 or _UNIT_NAME.search(_TRAILING_NOTE.sub("", name)) is not None
-        if running > amounts[i] + slack:
-            return False
-    return False
 
 
 def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None) -> list[Project]:
@@ -519,24 +457,6 @@ def read_projects(table: Table, source: str, lines: Iterable[Line] | None = None
     grid = _read_grid(span, where)
     if grid is not None:
         return grid
-    return _read_flowing(span, squash(table.title_line.text), where)
+    return _read_flowing(span, squash(table.title_line.text), where, _aside(table))
 
 
-def mark_unit_rows(table: StatementTable, projects: Sequence[Project]) -> StatementTable:
-    """Give the 项目支出表's unit subtotal rows level ``unit`` (and the rows under them their unit),
-    as the project reader told them apart: a row that is no project and bears a project's unit
-    name. Why here: a project may be named like a unit ('广州市城市规划展览中心' 1,250.00, a project
-    of 规划局 printed before that centre's own subtotal row), so names alone cannot tell them."""
-    lines = {p.where.line for p in projects if p.where is not None}
-    units = {p.unit for p in projects if p.unit}
-    current: str | None = None
-    for item in table.items:
-        if item.level == "total":
-            current = None
-            continue
-        line = item.where.line if item.where is not None else None
-        if item.level == "item" and not item.code and line not in lines and clean_unit_name(item.name) in units:
-            item.level, current = "unit", clean_unit_name(item.name)
-        if item.level in ("item", "unit") and current is not None:
-            item.unit = current
-    return table

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yusuan.check.cells import Cell
 from yusuan.check.compare import agrees, check_sum
@@ -10,6 +12,8 @@ from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, WARNING, Finding, Location
 from yusuan.check.registry import rule
 from yusuan.model import BUDGET, LineItem, Project, StatementTable
+from yusuan.model.wrapped import squash
+from yusuan.money import parse_amount
 
 LISTS = ("procurement", "purchased_services", "special_funds", "debt")
 
@@ -77,9 +81,36 @@ def _category_groups(
     return groups
 
 
+# A table note saying rows are left out of the published table (涉密项目 剔除): its rows then fall
+# short of its 合计 by design, which is said, not an error.
+_WITHHELD = re.compile(r"剔除|不予公开|未予公开|不公开|涉密|保密")
+WITHHELD_NOTE = "（表注说明部分项目依规未公开，所列各行少于合计）"
+
+
+def withholds(table: StatementTable) -> bool:
+    """Whether the table says some of its rows are not published (a 注 under it, or a note the
+    table stage kept as a row without figures)."""
+    texts = [*table.notes, *(i.name for i in table.items if all(a.blank for a in i.values.values()))]
+    return any(_WITHHELD.search(t) for t in texts)
+
+
+def _short_by_note(f: Finding, withheld: bool) -> Finding:
+    """An error whose rows fall short of the total, where the table says rows are withheld: a warning."""
+    if not withheld or f.severity != ERROR or len(f.values) < 2:
+        return f
+    try:
+        total, listed = (parse_amount(v) for v in f.values[:2])
+    except ValueError:
+        return f
+    if total is None or listed is None or listed >= total:
+        return f
+    return Finding(f.rule, WARNING, f.message + WITHHELD_NOTE, f.values, f.locations)
+
+
 def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[Finding]:
     """合计 (or each unit subtotal) against the sum of the item rows under it."""
     index = ctx.index(table)
+    withheld = withholds(table)
     if any(i.level == "category" for i in table.items):
         groups = _category_groups(table, index.subtotal.get(None), index.unit_rows)
     elif index.unit_rows:
@@ -97,9 +128,36 @@ def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[
                 cell, ctx.cells(table, rows, column), f"{table.title} {total.name}", "所列各行之和"
             )
             if f:
-                yield Finding(
-                    f.rule, severity if f.severity == ERROR else f.severity, f.message, f.values, f.locations
+                yield _short_by_note(
+                    Finding(f.rule, severity if f.severity == ERROR else f.severity, f.message, f.values, f.locations),
+                    withheld,
                 )
+
+
+def _continued(ctx: Context, kinds: tuple[str, ...]) -> list[StatementTable]:
+    """The tables of ``kinds``, each joined with the tables that continue it: the same title
+    printed again on the next page over rows without a 合计 of their own (a page break the
+    table stage took for a new table; its rows still add up to the first part's 合计)."""
+    out: list[StatementTable] = []
+    for table in ctx.tables(*kinds):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == table.kind
+            and squash(last.title) == squash(table.title)
+            and last.pages
+            and table.pages
+            and table.pages[0] == last.pages[-1] + 1
+            and table.total_row() is None
+        ):
+            out[-1] = ctx.memo("continued", table, lambda a=last, b=table: _join(a, b))
+        else:
+            out.append(table)
+    return out
+
+
+def _join(first: StatementTable, more: StatementTable) -> StatementTable:
+    return replace(first, pages=[*first.pages, *more.pages], items=[*first.items, *more.items])
 
 
 @rule(
@@ -109,7 +167,7 @@ def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[
     "项目支出表的合计（及单位小计）应等于逐项列示的项目金额之和。",
 )
 def projects_table_sum(ctx: Context) -> Iterator[Finding]:
-    for table in ctx.tables("project_expenditure"):
+    for table in _continued(ctx, ("project_expenditure",)):
         yield from _table_sums(ctx, table, ERROR)
 
 
@@ -120,7 +178,7 @@ def projects_table_sum(ctx: Context) -> Iterator[Finding]:
     "政府采购、政府购买服务、专项资金、债务等明细表的合计应等于各明细行之和（表式分层时可能不适用，故为警告）。",
 )
 def list_table_sum(ctx: Context) -> Iterator[Finding]:
-    for table in ctx.tables(*LISTS):
+    for table in _continued(ctx, LISTS):
         yield from _table_sums(ctx, table, WARNING)
 
 
@@ -134,7 +192,7 @@ def _projects_vs_spending(ctx: Context, listed: bool) -> Iterator[Finding]:
     if cells and target is not None:
         f = check_sum(target, cells, "项目支出", "逐项列示的项目金额之和")
         if f:
-            yield f
+            yield _short_by_note(f, listed and any(withholds(t) for t in ctx.tables("project_expenditure")))
 
 
 @rule(
