@@ -82,3 +82,22 @@ def test_single_amount_prints_no_parts() -> None:
     (target,) = read_performance(table, "x", lines)
     assert target.amount is not None and target.amount.value == Decimal("2.38")
     assert target.funds == {}
+
+
+XIAN = (
+    "部门专项业务经费绩效目标表\n"
+    "项目名称\t审计事务\n"
+    "主管部门\t某某局\n"
+    "资金金额(万元)\t实施期资金总额：\t285.87\t执行率分值（10分）\n"
+    "\t\t\t其中：财政拨款\t285.87\n"
+    "\t\t\t其他资金\n"
+    "总体目标\t维护国家财经秩序。\n"
+)
+
+
+def test_xian_implementation_period_total() -> None:
+    """西安: '资金金额(万元) 实施期资金总额：285.87 / 其中：财政拨款 285.87'."""
+    table, lines = table_of(XIAN, "performance_project")
+    (target,) = read_performance(table, "x", lines)
+    assert target.amount is not None and target.amount.value == Decimal("285.87")
+    assert {k: a.text for k, a in target.funds.items()} == {"total": "285.87", "fiscal": "285.87"}

@@ -39,7 +39,7 @@ _ROW_TOLERANCE = 12.0
 _NAME_AFTER = re.compile(r"名称\s*[:：]?\s*(.*)$")
 _UNIT_LABEL = re.compile(r"(?:实施单位|项目实施单位)[:：]?")
 _AMOUNT_LABELS = re.compile(
-    r"^(?:项目预算金额|预算资金情况|年度资金总额|资金总额|项目资金|预算数|部门年初预算支出金额|年初预算数|全年预算数)"
+    r"^(?:项目预算金额|预算资金情况|年度资金总额|资金总额|资金金额|项目资金|预算数|部门年初预算支出金额|年初预算数|全年预算数)"
 )
 _GOAL_LABELS = re.compile(r"^(?:年度)?(?:总体目标|绩效目标|年度目标)")
 _NEXT_LABEL = re.compile(
@@ -209,7 +209,7 @@ _FUND_KEYS = (
     (re.compile(r"上年结转(?:资金)?$"), "carryover"),
     (re.compile(r"其他资金$"), "other"),
     (re.compile(r"其中[:：]?财政(?:资金|拨款)$"), "fiscal"),
-    (re.compile(r"(?:项目|年度)?资金总额$|^预算数$"), "total"),
+    (re.compile(r"(?:项目|年度|实施期)?资金总额[:：]?$|^预算数$"), "total"),
 )
 _FUND_PARTS = frozenset({"fiscal", "requested", "current_fiscal", "carryover", "other"})
 _FUND_END = re.compile(r"^(?:项目|年度)?(?:总体目标|绩效目标|年度目标|项目绩效目标)|一级指标")
