@@ -78,13 +78,28 @@ def targets_exist(ctx: Context) -> Iterator[Finding]:
     "同一项目在项目支出表与绩效目标表中的预算金额应一致。",
 )
 def amounts(ctx: Context) -> Iterator[Finding]:
-    targets = _targets(ctx)
+    by_name: dict[str, list[PerformanceTarget]] = {}
+    for t in ctx.d.performance:
+        if t.scope == "project" and t.name:
+            by_name.setdefault(name_key(t.name), []).append(t)
+    seen: dict[str, int] = {}
     for p in _listed(ctx):
-        t = targets.get(name_key(p.name))
-        if t is None:
-            continue
-        a, b = project_cell(ctx, p), target_cell(ctx, t) if t else None
-        if a is not None and b is not None:
-            f = check_equal(a, b, f"项目“{p.name}”金额", "项目支出表", "绩效目标表")
-            if f:
-                yield f
+        key = name_key(p.name)
+        nth = seen[key] = seen.get(key, -1) + 1
+        f = _amount_check(ctx, p, by_name.get(key, []), nth)
+        if f:
+            yield f
+
+
+def _amount_check(ctx: Context, p: Project, targets: list[PerformanceTarget], nth: int) -> Finding | None:
+    """The project's amount against its target's. Several units may each have a project of one
+    name ('实施公车统管费用'): a target of that name with the same amount is this project's; else
+    the target printed in the same place among those of that name."""
+    a = project_cell(ctx, p)
+    cells = [c for c in (target_cell(ctx, t) for t in targets) if c is not None]
+    if a is None or not cells:
+        return None
+    found = [check_equal(a, b, f"项目“{p.name}”金额", "项目支出表", "绩效目标表") for b in cells]
+    if any(f is None for f in found):
+        return None
+    return found[nth] if nth < len(found) else found[0]
