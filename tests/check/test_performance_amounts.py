@@ -25,3 +25,12 @@ def test_each_project_meets_the_target_of_its_amount() -> None:
 def test_a_project_whose_amount_no_target_prints_is_compared_with_its_own_target() -> None:
     (f,) = run_checks(_with(["30.00", "0.60"], ["30.00", "0.50"]), [RULE], strict=True)
     assert f.severity == "error" and set(f.values) == {"0.60", "0.50"}
+
+
+def test_a_project_past_the_targets_of_its_name_has_none() -> None:
+    assert run_checks(_with(["70.00", "30.00", "10.50"], ["70.00"]), [RULE], strict=True) == []
+
+
+def test_one_project_and_its_target_still_disagree() -> None:
+    (f,) = run_checks(_with(["30.00"], ["31.00"]), [RULE], strict=True)
+    assert f.severity == "error"

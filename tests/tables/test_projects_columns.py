@@ -53,3 +53,17 @@ def test_unit_rows_still_found_by_the_sums_of_the_whole_table() -> None:
     projects = read_projects(table, "x")
     assert [p.name for p in projects] == ["考试专项经费", "质量巡查检测费", "信息系统运维"]
     assert {p.unit for p in projects} == {"某某局本级"}
+
+
+def test_the_name_column_is_never_set_aside_for_its_heading() -> None:
+    """广州: the rows' names stand under '支出项目类别（资金使用单位）' — a 类别 heading, yet the name column."""
+    table = geometric_table(
+        "project_expenditure",
+        "部门预算项目支出及其他支出预算表",
+        [[("支出项目类别（资金使用单位）", 40, 150), ("总计", 190, 220), ("一般公共预算", 300, 340)]],
+        [
+            [("合计", 40, 60), ("90.00", 195, 220), ("90.00", 315, 340)],
+            [("业务用房物业管理费", 40, 140), ("90.00", 195, 220), ("90.00", 315, 340)],
+        ],
+    )
+    assert [p.name for p in read_projects(table, "x")] == ["业务用房物业管理费"]

@@ -32,7 +32,6 @@ _META = re.compile(
 )
 # row-label columns beside the name whose text is no part of it (项目类别 其他运转类, 项目编码, 序号)
 _ASIDE = re.compile(r"类别|类型|性质|编码|代码|科目|序号|级次")
-_NAME = re.compile(r"名称")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)[:：]?$")
 _SOURCES: tuple[tuple[str, str], ...] = (
     ("一般公共", "general_public_budget"),
@@ -262,12 +261,14 @@ def _read_grid(lines: Sequence[Line], where: Provenance) -> list[Project] | None
 
 
 def _aside(table: Table) -> dict[int, list[tuple[float, float]]]:
-    """The rooms of the row-label columns beside the name (项目类别 …) on each page, from the
-    header's geometry (the first page's header where a page repeats none)."""
+    """The rooms of the row-label columns beside the name (项目类别, 项目编码, 序号) on each page, from
+    the header's geometry (the first page's header where a page repeats none). The name column is
+    the one headed …名称, else the one headed 项目… ('支出项目类别（资金使用单位）' names the rows)."""
     out: dict[int, list[tuple[float, float]]] = {}
     for page in table.pages:
-        leaves = header_leaves(table.page_headers.get(page) or table.header) if table.header else None
-        out[page] = [(lf.left, lf.right) for lf in leaves or [] if _ASIDE.search(lf.text) and not _NAME.search(lf.text)]
+        leaves = (header_leaves(table.page_headers.get(page) or table.header) if table.header else None) or []
+        name = next((lf for lf in leaves if "名称" in lf.text), None) or next((lf for lf in leaves if "项目" in lf.text), None)
+        out[page] = [(lf.left, lf.right) for lf in leaves if lf is not name and _ASIDE.search(lf.text)]
     return out
 
 

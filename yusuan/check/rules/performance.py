@@ -94,7 +94,8 @@ def amounts(ctx: Context) -> Iterator[Finding]:
 def _amount_check(ctx: Context, p: Project, targets: list[PerformanceTarget], nth: int) -> Finding | None:
     """The project's amount against its target's. Several units may each have a project of one
     name ('实施公车统管费用'): a target of that name with the same amount is this project's; else
-    the target printed in the same place among those of that name."""
+    the target printed in the same place among those of that name — and a project past the last
+    of them has none (templates print targets for some projects only)."""
     a = project_cell(ctx, p)
     cells = [c for c in (target_cell(ctx, t) for t in targets) if c is not None]
     if a is None or not cells:
@@ -102,4 +103,4 @@ def _amount_check(ctx: Context, p: Project, targets: list[PerformanceTarget], nt
     found = [check_equal(a, b, f"项目“{p.name}”金额", "项目支出表", "绩效目标表") for b in cells]
     if any(f is None for f in found):
         return None
-    return found[nth] if nth < len(found) else found[0]
+    return found[nth] if nth < len(found) else None
