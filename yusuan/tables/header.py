@@ -9,8 +9,8 @@ it, one left-aligned over its first member the run starting there — and every 
 whose path (基本支出 › 人员经费) is kept. What a path means is decided afterwards
 (:mod:`yusuan.tables.meaning`), from the catalogue's words as one piece of evidence.
 
-Only layouts with geometry (PDF, OCR, Excel cells) are read so; a text extraction without x
-positions keeps the word-sequence reading of :mod:`yusuan.tables.columns`.
+Only layouts with page geometry (PDF, OCR) are read so; text extractions and workbooks keep the
+word-sequence reading of :mod:`yusuan.tables.columns`.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ class Leaf:
         """The leaf's own heading."""
         return self.path[-1]
 
+    @property
+    def centre_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
     def holds(self, x0: float, x1: float) -> bool:
         """Whether a body cell spanning ``x0``–``x1`` stands in this column (its middle does)."""
         middle = (x0 + x1) / 2
@@ -81,17 +85,12 @@ def _nodes(header: Sequence[Line]) -> list[list[HeaderNode]] | None:
         cells = [c for c in line.cells if c.text.strip()]
         if _column_numbers([squash(c.text) for c in cells]):
             continue
-        if any(c.top is None for c in cells) and not _workbook(line):
+        if any(c.top is None for c in cells):
             return None
         nodes = sorted((HeaderNode(squash(c.text), c.x0, c.x1, index) for c in cells), key=lambda n: n.x0)
         if nodes:
             rows.append(nodes)
     return rows or None
-
-
-def _workbook(line: Line) -> bool:
-    """Excel cells carry column indexes instead of boxes: x0 is the column, x1 its end."""
-    return bool(line.cells) and all(c.top is None and float(c.x0).is_integer() for c in line.cells) and "\t" not in line.raw
 
 
 def _room(row: list[HeaderNode], i: int) -> tuple[float, float]:
@@ -196,16 +195,44 @@ def _leaves(roots: list[HeaderNode]) -> list[tuple[tuple[str, ...], HeaderNode]]
     return out
 
 
-def header_leaves(header: Sequence[Line]) -> list[Leaf] | None:
+def column_boxes(body: Sequence[Line]) -> list[tuple[float, float]]:
+    """The ruled cells of a body, left to right: a blank cell of a ruled row keeps its box (the
+    PDF reader gives a blank box its rules' x), so these are the table's true column edges."""
+    seen: dict[tuple[int, int], tuple[float, float]] = {}
+    for line in body:
+        for cell in line.cells:
+            if not cell.text.strip() and cell.top is not None and cell.x1 - cell.x0 > 2:
+                seen.setdefault((round(cell.x0), round(cell.x1)), (cell.x0, cell.x1))
+    boxes = sorted(seen.values())
+    # keep boxes that do not overlap a narrower one (a box spanning merged columns is no column)
+    return [b for b in boxes if not any(o != b and b[0] - 1 <= o[0] and o[1] <= b[1] + 1 for o in boxes)]
+
+
+def _box_of(boxes: Sequence[tuple[float, float]], x: float) -> tuple[float, float] | None:
+    return next((b for b in boxes if b[0] <= x < b[1]), None)
+
+
+def header_leaves(header: Sequence[Line], body: Sequence[Line] = ()) -> list[Leaf] | None:
     """Every column of a geometric header, left to right, with its path and room (None without
-    geometry or when the header has no cells)."""
+    geometry or when the header has no cells). A column's room is its ruled box where the body
+    shows one (body text is left-aligned in it, its heading centred), else it reaches halfway to
+    its neighbours' headings."""
     rows = _nodes(header)
     if rows is None:
         return None
     leaves = _leaves(_claim(rows))
+    boxes = column_boxes(body)
     out: list[Leaf] = []
     for i, (path, node) in enumerate(leaves):
         left = (leaves[i - 1][1].x1 + node.x0) / 2 if i > 0 else float("-inf")
         right = (node.x1 + leaves[i + 1][1].x0) / 2 if i + 1 < len(leaves) else float("inf")
+        box = _box_of(boxes, node.centre)
+        if box is not None:
+            left, right = box
         out.append(Leaf(path, node.x0, node.x1, left, right))
+    for i in range(len(out) - 1):  # a room from a box and one from midpoints must not overlap
+        if out[i].right > out[i + 1].left:
+            edge = out[i + 1].left if _box_of(boxes, out[i + 1].centre_x) else out[i].right
+            out[i] = Leaf(out[i].path, out[i].x0, out[i].x1, out[i].left, edge)
+            out[i + 1] = Leaf(out[i + 1].path, out[i + 1].x0, out[i + 1].x1, edge, out[i + 1].right)
     return out

@@ -40,12 +40,12 @@ def _span(value: Value) -> tuple[float, float] | None:
 
 
 def _leaves_by_page(table: Table) -> dict[int, list[Leaf]] | None:
-    first = header_leaves(table.header)
+    first = header_leaves(table.header, table.body)
     if not first:
         return None
     pages = {table.header[0].page if table.header else table.title_line.page: first}
     for page, lines in table.page_headers.items():
-        found = header_leaves(lines)
+        found = header_leaves(lines, [ln for ln in table.body if ln.page == page])
         if found and [leaf.path for leaf in found] == [leaf.path for leaf in first]:
             pages[page] = found
     return pages

@@ -17,8 +17,9 @@ from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
 from yusuan.tables.columns import header_anchors, header_columns, header_text, is_panel
 from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
-from yusuan.tables.names import codes_from_names, table_system, units_by_sums
+from yusuan.tables.names import code_for, codes_from_names, table_system, units_by_sums
 from yusuan.tables.ocr_codes import repair_codes
+from yusuan.tables.panels import Panel, panels_of, read_line
 from yusuan.tables.placement import plan
 from yusuan.tables.rows import RawRow, Value, read_rows
 from yusuan.tables.solver import breaks, candidates, choose_scaled, rules_for, scale
@@ -529,8 +530,43 @@ def two_sided_columns(table: Table, catalogue: Catalogue) -> list[str]:
     return ["total", *printed] if len(printed) > 1 else ["total"]
 
 
+def _panel_items(table: Table, source: str, st: StatementTable, panels: list[Panel], catalogue: Catalogue) -> None:
+    """The rows of a two-sided table read panel by panel (see :mod:`yusuan.tables.panels`): a
+    second expenditure panel (经济分类 beside 功能分类) keeps its rows on a side of its own,
+    ``expenditure.<classification>``; an expenditure label naming a 功能分类 类 gets its code."""
+    main = next(p for p in panels if p.side == "expenditure") if any(p.side == "expenditure" for p in panels) else panels[0]
+    st.columns = list(main.columns)
+    tracker = SideTracker(catalogue)
+    for line in table.body:
+        for row in read_line(line, panels):
+            if not row.label:
+                continue
+            panel = row.panel
+            side = panel.side if panel is main or panel.side == "income" else f"{panel.side}.{panel.system or 'other'}"
+            key = tracker.keyed(side if side in ("income", "expenditure") else "expenditure", row.label)
+            name = bare(row.label)
+            values: dict[str, Amount] = {}
+            for column, value in row.values:
+                amount = _amount(value, _where(table, source, value, name, panel.columns[column]))
+                if amount is not None:
+                    values[panel.columns[column]] = amount
+            if "total" not in values:
+                values["total"] = zero(_where(table, source, None, name, "total", line.number))
+            code = code_for(name, "functional") if side == "expenditure" and key is None else None
+            first = row.values[0][1] if row.values else None
+            st.items.append(
+                LineItem(
+                    name=row.label, values=values, code=code if code and len(code) == 3 else None,
+                    level="item", key=key, side=side, where=_where(table, source, first, name, None, line.number),
+                )
+            )
+
+
 def _two_sided(table: Table, source: str, st: StatementTable) -> None:
     catalogue = load_catalogue()
+    if (panels := panels_of(table, catalogue)) is not None:
+        _panel_items(table, source, st, panels, catalogue)
+        return
     columns = two_sided_columns(table, catalogue)
     st.columns = columns
     tracker = SideTracker(catalogue, _split_field(table))

@@ -52,7 +52,7 @@ def bare(label: str) -> str:
     return _ORDINAL.sub("", label)
 
 
-def _known(label: str, catalogue: Catalogue) -> dict[str, str]:
+def known(label: str, catalogue: Catalogue) -> dict[str, str]:
     """side → row key for a label the catalogue knows."""
     text = bare(label)
     out: dict[str, str] = {}
@@ -69,13 +69,13 @@ def _split_label(label: str, catalogue: Catalogue) -> list[str]:
     parts = [p for p in _SPLIT.split(label) if p]
     out: list[str] = []
     for part in parts:
-        if _known(part, catalogue):
+        if known(part, catalogue):
             out.append(part)
             continue
         for side_rows in catalogue.summary_rows.values():
             for aliases in side_rows.values():
                 for alias in aliases:
-                    if part.startswith(alias) and len(part) > len(alias) and _known(part[len(alias) :], catalogue):
+                    if part.startswith(alias) and len(part) > len(alias) and known(part[len(alias) :], catalogue):
                         out.extend([alias, part[len(alias) :]])
                         break
                 else:
@@ -133,9 +133,9 @@ class SideTracker:
 
     def side(self, seg: Segment, count: int) -> tuple[str, str | None]:
         """(side, row key or None) of a segment on a line of ``count`` segments."""
-        known = _known(seg.label, self.catalogue)
-        if len(known) == 1:
-            side = next(iter(known))
+        named = known(seg.label, self.catalogue)
+        if len(named) == 1:
+            side = next(iter(named))
         elif count >= 2:
             side = "income" if seg.position == 0 else "expenditure"
         elif self.split_field is not None and seg.field is not None:
@@ -145,7 +145,11 @@ class SideTracker:
         number = ordinal(seg.label)
         if number is not None:
             self.last[side] = number
-        return side, self._in_block(side, known.get(side))
+        return side, self._in_block(side, named.get(side))
+
+    def keyed(self, side: str, label: str) -> str | None:
+        """The row key of a label on a side already known (a panel's), with its block prefix."""
+        return self._in_block(side, known(label, self.catalogue).get(side))
 
     def _in_block(self, side: str, key: str | None) -> str | None:
         """Fund rows under 上年结转/年末结转 get the block as prefix (carryover_from_last_year.general_public_budget)."""
