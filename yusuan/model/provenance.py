@@ -39,11 +39,15 @@ class Provenance(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A printed money figure: exact value, the text as printed ('' for a blank cell), its provenance."""
+    """A printed money figure: exact value, the text as printed ('' for a blank cell), its provenance.
+
+    ``derived``: not printed but the sum of printed figures (a 基本支出 column printed only through
+    its 人员经费 and 公用经费); its ``text`` is the sum as digits."""
 
     value: Decimal
     text: str
     where: Provenance | None = None
+    derived: bool = False
 
     @property
     def blank(self) -> bool:

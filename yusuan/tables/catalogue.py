@@ -56,6 +56,7 @@ class ColumnGroup:
     members: tuple[str, ...]
     prefix: str = ""
     caption: bool = False  # the name only heads its members: an own column needs a printed subtotal
+    derive: bool = False  # printed only through its members: the group is their sum
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,7 @@ def _groups(data: list[dict[str, Any]]) -> tuple[ColumnGroup, ...]:
             members=tuple(g.get("members", [])),
             prefix=g.get("prefix", ""),
             caption=bool(g.get("caption", False)),
+            derive=bool(g.get("derive", False)),
         )
         for g in data
     )

@@ -278,6 +278,16 @@ def _part_total(name: str, catalogue: Catalogue) -> str | None:
     return next((key for key, aliases in catalogue.columns.items() if head in aliases), None)
 
 
+_UNIT_LABELS = ("单位编码", "单位代码", "部门编码", "部门代码", "单位名称", "部门名称")
+
+
+def _unit_coded(table: Table) -> bool:
+    """Whether a table's row labels are budget units, not 科目 (西安 收入总表: 单位编码 117 / 117001):
+    its header names a unit label column and no 科目 column, so its codes are unit codes."""
+    text = header_text(table.header)
+    return any(w in text for w in _UNIT_LABELS) and "科目" not in text and "项目名称" not in text
+
+
 def _economic(table: Table, catalogue: Catalogue) -> bool:
     """Whether a table's rows are 经济分类 by its title (经济分类, or a 基本支出 table)."""
     found = catalogue.title_features(squash(table.title))
@@ -311,7 +321,8 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     ]
     _refine(rows, options, len(columns))
     printed: dict[int, RawRow] = {}
-    levels = _department_rows([_level(row) for row in rows], rows)
+    coded_by_unit = _unit_coded(table)
+    levels = _department_rows([("unit" if coded_by_unit and r.code else _level(r)) for r in rows], rows)
     for row, choice, level in zip(rows, options, levels, strict=True):
         part = _part_total(row.name, catalogue) if not row.code and row.values else None
         if part is not None:
@@ -321,6 +332,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         st.items.append(item)
         printed[id(item)] = row
     units_by_sums(st.items)
+    _derive_groups(st, catalogue)
     unit: str | None = None
     for item in st.items:
         if item.level == "unit":
@@ -328,6 +340,25 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         item.unit = unit if item.level != "total" else None
     if groups := load_catalogue().row_groups(table.kind):
         _group_levels(st, groups, printed)
+
+
+def _derive_groups(st: StatementTable, catalogue: Catalogue) -> None:
+    """A group the table prints only through its members (基本支出 as 人员经费 | 公用经费) beside a
+    sibling (项目支出) gets a column of their sums, each marked derived, placed before its first
+    member; without a sibling the row's 合计 is the group already."""
+    for group in catalogue.groups:
+        if not group.derive or group.key in st.columns or not all(m in st.columns for m in group.members):
+            continue
+        siblings = {m for _, members in catalogue.identities if group.key in members for m in members} - {group.key}
+        if not siblings & set(st.columns):
+            continue
+        for item in st.items:
+            parts = [item.values[m] for m in group.members if m in item.values]
+            where = parts[0].where._replace(column=group.key, bbox=None) if parts and parts[0].where else None
+            total = sum((a.value for a in parts), Decimal(0))
+            item.values[group.key] = Amount(total, "" if all(a.blank for a in parts) else str(total), where, derived=True)
+        st.columns.insert(st.columns.index(group.members[0]), group.key)
+        st.column_labels.setdefault(group.key, f"{catalogue.columns.get(group.key, (group.key,))[0]}（{'+'.join(st.column_labels.get(m, m) for m in group.members)}）")
 
 
 def _item(
