@@ -108,12 +108,36 @@ def _expenditure(d: Disclosure) -> dict[str, Any]:
     basic_table = d.table("general_budget_basic")
     for column in ("basic", "personnel", "public", "project"):
         value = _total(spending, column)
+        if value is None and column in ("basic", "project"):
+            value = _summary_row(summary, column)
         if value is None and column in ("personnel", "public"):
             value = _total(basic_table, column)
         out[column] = value
-    out["by_function_class"] = _by_code(spending, ("类",))
+    out["by_function_class"] = _by_code(spending, ("类",)) or _summary_classes(summary)
     out["by_function_item"] = _by_code(spending, ("项",))
     return out
+
+
+def _summary_row(summary: StatementTable | None, key: str) -> Decimal | None:
+    """A figure the 收支总表 prints as a named expenditure row of any panel (西安: 人员经费和公用经费
+    支出 = 基本支出, 专项业务经费支出 = 项目支出 in its 部门经济分类 panel)."""
+    if summary is None:
+        return None
+    row = next((i for i in summary.items if i.key == key and (i.side or "").startswith("expenditure")), None)
+    return None if row is None else row.get("total")
+
+
+def _summary_classes(summary: StatementTable | None) -> dict[str, Decimal]:
+    """功能分类 类 totals from the 收支总表's expenditure rows, where the 支出总表 prints none (a
+    支出总表 by unit × fund source): the rows its labels name a 类 of (their codes). A 收支总表
+    lists every 类 of the classification; those it leaves blank are not the department's."""
+    if summary is None:
+        return {}
+    out: dict[str, Decimal] = {}
+    for item in summary.items:
+        if item.side == "expenditure" and item.code and len(item.code) == 3 and (value := item.get("total")):
+            out[item.code] = out.get(item.code, Decimal(0)) + value
+    return dict(sorted(out.items()))
 
 
 def _in_unit(value: Decimal | None, unit: str | None, target: str) -> Decimal | None:
