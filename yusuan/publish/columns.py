@@ -45,6 +45,9 @@ def _printed(node: ColumnNode, present: set[str], header: Callable[[str], str], 
     the table lacks — its children side by side (a group word over members without its 小计 would
     say the first member is the subtotal)."""
     children = tuple(p for c in node.children for p in _printed(c, present, header, used))
+    if node.caption and node.key and children:  # the group's 小计 is implied by its members: not printed
+        used.add(node.key)
+        return [_Printed(node.header, None, children, node.subtotal)]
     own = node.key if node.key in present and node.key not in used else None
     if own:
         used.add(own)

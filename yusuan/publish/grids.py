@@ -48,7 +48,7 @@ class Context:
 
     def title(self, tspec: TableSpec) -> str:
         if self.d.kind == FINAL_ACCOUNTS:
-            title = tspec.final_title or tspec.title.replace("预算", "决算")
+            title = tspec.final_title or final_title(tspec.title)
         else:
             title = tspec.title
         return self.fill(title)
@@ -59,6 +59,18 @@ class Context:
 
     def from_unit(self, table: StatementTable) -> str:
         return table.money_unit or self.d.money_unit
+
+
+def final_title(title: str) -> str:
+    """A budget table's title as the 决算 prints it: 收支预算总表 → 收支决算总表, 一般公共预算支出表 →
+    一般公共预算支出决算表 (the 预算 of 一般公共预算 is a fund's name, not the kind)."""
+    if "决算" in title or "预算" not in title or "绩效" in title:  # a 绩效目标表's 决算 form is a 自评表
+        return title
+    if "预算总表" in title:
+        return title.replace("预算总表", "决算总表")
+    if title.endswith("预算表") and not title.endswith(("一般公共预算表", "基金预算表", "经营预算表")):
+        return title[: -len("预算表")] + "决算表"
+    return title[:-1] + "决算表" if title.endswith("表") else title
 
 
 def present_columns(table: StatementTable, items: list[LineItem] | None = None) -> list[str]:
@@ -96,9 +108,18 @@ def _frame(ctx: Context, tspec: TableSpec, table: StatementTable, header: list[l
     )
 
 
+def ordered(items: list[LineItem], position: str) -> list[LineItem]:
+    """The rows with the 合计 row where the template prints it (first, last, or as the model has it)."""
+    if position == "source":
+        return list(items)
+    totals = [i for i in items if i.level == "total"]
+    rest = [i for i in items if i.level != "total"]
+    return totals + rest if position == "top" else rest + totals
+
+
 def coded_grid(ctx: Context, tspec: TableSpec, table: StatementTable) -> Grid:
     """A 科目 table: label columns in the template's code layout, then the arranged figure columns."""
-    items = table.items
+    items = ordered(table.items, ctx.spec.total_position)
     figure_header, keys = arrange(tspec.columns or ctx.spec.columns, present_columns(table),
                                   lambda k: header_for(ctx.spec, k))
     layout = tspec.code_layout or ctx.spec.code_layout
@@ -140,7 +161,7 @@ def listed_grid(ctx: Context, tspec: TableSpec, table: StatementTable) -> Grid:
     places = _places(ctx, table, table.items, unit)
     body = []
     queue = list(projects or [])
-    for item in table.items:
+    for item in ordered(table.items, ctx.spec.total_position):
         name, content = item.name, ""
         if item.level == "item" and queue:
             project = queue.pop(0)

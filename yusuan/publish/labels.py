@@ -2,8 +2,8 @@
 
 Layouts (DESIGN §1): ``whole`` (2010350 | 事业运行), ``split`` over 类|款|项 (201 | 03 | 50 | 事业运行;
 经济分类 类|款), ``glued`` (2010350-事业运行 in one cell), ``indented`` (names only, indented by
-level, no codes) and ``broken`` (the code broken over two lines: 201035 / 0, as narrow columns
-print it). A unit row prints its name (and its unit code where the layout has a code column); a
+level, no codes) and ``broken`` (a 7-digit 项 code broken over two lines: 201035 / 0, as narrow
+columns print it). A unit row prints its name (and its unit code where the layout has a code column); a
 total row prints the template's total label, which may be empty (a 合计 row known only by its
 place and arithmetic).
 """
@@ -61,7 +61,7 @@ def label_cells(item: LineItem, layout: str, width: int, total_label: str) -> li
         return [f"{code}-{item.name}"]
     if layout == "indented":
         return [INDENT * _depth(code) + item.name]
-    if layout == "broken" and len(code) > 3:
+    if layout == "broken" and len(code) == 7:  # a narrow column breaks the 项 code: 206010 / 1
         return [f"{code[:-1]}\n{code[-1]}", item.name]
     return [code, item.name]
 

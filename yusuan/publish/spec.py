@@ -40,7 +40,9 @@ class ColumnNode:
     key: str | None = None
     children: tuple[ColumnNode, ...] = ()
     subtotal: str = "小计"
-    caption: bool = False  # print the group word over its members even without its 小计 column
+    # print the group word over its members without a 小计 column (with a key: that key, the sum of
+    # the members, is deliberately not printed — a group known only through its children)
+    caption: bool = False
 
     def all_keys(self) -> list[str]:
         """Every canonical key under this node, its own first."""
@@ -93,6 +95,7 @@ class TemplateSpec:
     columns: tuple[ColumnNode, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)  # canonical key → header word
     total_label: str = "合计"
+    total_position: str = "source"  # where the 合计 row prints: as the model has it, 'top' or 'bottom'
     value_header: dict[str, str] = field(default_factory=lambda: {"预算": "预算数", "决算": "决算数"})
     three_public_layout: str = "years_as_groups"
     final_three_public_layout: str = "items_as_rows"  # a 决算's 预算数 | 决算数 per item
@@ -171,7 +174,7 @@ def _spec(data: dict[str, Any], folder: Path) -> TemplateSpec:
 
 _SCALARS = (
     "money_unit", "three_public_unit", "narrative_unit", "decimals", "thousands", "zero", "table_number",
-    "number_position", "unit_label", "code_layout", "total_label", "three_public_layout",
+    "number_position", "unit_label", "code_layout", "total_label", "total_position", "three_public_layout",
     "final_three_public_layout", "wide_columns",
     "landscape", "change_threshold",
 )
@@ -207,6 +210,8 @@ def _validate(spec: TemplateSpec) -> None:
     for layout in (spec.three_public_layout, spec.final_three_public_layout):
         if layout not in THREE_PUBLIC_LAYOUTS:
             raise ValueError(f"three_public_layout {layout!r} 不是 {'/'.join(THREE_PUBLIC_LAYOUTS)} 之一")
+    if spec.total_position not in ("source", "top", "bottom"):
+        raise ValueError(f"total_position {spec.total_position!r} 应为 source、top 或 bottom")
     for unit in (spec.money_unit, spec.three_public_unit, spec.narrative_unit):
         if unit not in ("元", "万元", "source"):
             raise ValueError(f"单位 {unit!r} 应为 元、万元 或 source")

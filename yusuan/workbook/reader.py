@@ -101,7 +101,7 @@ def _value(column: Column, value: Any, source: str, sheet: str, row: int, col: i
         m = _CODE.match(text)
         length, first = (7, "2") if column.kind == "functional" else (5, "3")
         if not m or len(m.group(1)) != length or not m.group(1).startswith(first):
-            what = "7 位功能分类“项”级科目编码（如 2010101）" if column.kind == "functional" else "5 位部门预算经济分类“款”级编码（如 30101）"
+            what = "7位功能分类“项”级科目编码（如 2010101）" if column.kind == "functional" else "5位部门预算经济分类“款”级编码（如 30101）"
             raise _bad(source, sheet, row, column.header, f"应为{what}，填的是“{text}”", cell)
         return m.group(1)
     if column.kind == "choice" and column.choices and text not in column.choices:
