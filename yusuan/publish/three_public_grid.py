@@ -8,6 +8,7 @@ year only, with the 机关运行经费 beside it where the text states it (Shang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from yusuan.model import Amount, ThreePublic
@@ -38,7 +39,8 @@ def _periods(ctx: Context, tp: ThreePublic) -> list[tuple[str, dict[str, Amount]
 
 
 def three_public_grid(ctx: Context, tspec: TableSpec, tp: ThreePublic, operating_costs: Decimal | None) -> Grid:
-    """The 三公 table of ``tp`` in the table's (or template's) matrix layout."""
+    """The 三公 table of ``tp`` in the table's (or template's) matrix layout; ``operating_costs`` is
+    already in the 三公 table's unit (printed beside it in the ``single`` layout)."""
     default = ctx.spec.final_three_public_layout if ctx.kind_word == "决算" else ctx.spec.three_public_layout
     layout = tspec.three_public_layout or default
     unit = unit_of(ctx.spec.three_public_unit, tp.money_unit or ctx.d.money_unit)
@@ -68,7 +70,15 @@ def three_public_grid(ctx: Context, tspec: TableSpec, tp: ThreePublic, operating
     )
 
 
-def _grouped(ctx: Context, periods, text, layout: str, operating_costs: Decimal | None, places: int):  # type: ignore[no-untyped-def]
+def _grouped(
+    ctx: Context,
+    periods: list[tuple[str, dict[str, Amount]]],
+    text: Callable[[dict[str, Amount], str], str],
+    layout: str,
+    operating_costs: Decimal | None,
+    places: int,
+) -> tuple[list[list[Head]], list[Row]]:
+    """One row of figures under a three-row header: a group per period, then 机关运行经费 if printed."""
     top: list[Head] = []
     middle: list[Head] = []
     bottom: list[Head] = []
