@@ -11,10 +11,10 @@ import pytest
 
 import yusuan
 from tests.conftest import EXAMPLES
+from yusuan.check.rules.slots import RULE_ID
 from yusuan.cli.app import main
 from yusuan.publish import PublishRefused, model_hash, publish
 from yusuan.publish.guard import READBACK
-from yusuan.publish.rules import RULE_ID
 from yusuan.publish.spec import load_template
 from yusuan.publish.variants import variant
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SLOT = "【待填写】"  # a reason or text only a person can give (主要原因是【待填写】)
+from yusuan.check.rules.slots import SLOT  # a reason or text only a person can give (主要原因是【待填写】)
 
 
 @dataclass(frozen=True, slots=True)

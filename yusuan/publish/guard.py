@@ -16,10 +16,10 @@ from typing import Any
 
 import yusuan
 from yusuan.check.finding import ERROR, Finding, Location
+from yusuan.check.rules.slots import RULE_ID, slot_finding
 from yusuan.model import Disclosure
 from yusuan.money import convert
 from yusuan.publish.document import Document
-from yusuan.publish.rules import RULE_ID, slot_finding
 
 READBACK = "publish.readback"
 _NOT_MONEY = {"year", "project_performance_tables"}

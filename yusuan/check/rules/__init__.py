@@ -13,6 +13,7 @@ from yusuan.check.rules import (  # noqa: F401  (imported for their registration
     performance,
     performance_funds,
     rows,
+    slots,
     summary,
     three_public,
 )

@@ -1,8 +1,8 @@
-"""The publishing rule: a draft's unfilled slots (【待填写】) are findings, wherever it is read.
+"""Unfilled slots (【待填写】): text only a person can write, left unwritten, is an error.
 
-Registered through the ``yusuan.rules`` entry-point group (pyproject.toml), as a plugin would be:
-publishing is what writes slots, so the rule lives with it, and ``yusuan check draft.pdf`` reports
-them like any other finding.
+``yusuan publish`` writes a slot where the 情况说明 needs a reason or a figure the model lacks
+(主要原因是【待填写】); publishing stops on them, and a draft published anyway reports them again
+when it is checked (``yusuan check draft.pdf``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from yusuan.check.context import Context
 from yusuan.check.finding import ERROR, Finding, Location
 from yusuan.check.registry import rule
-from yusuan.publish.document import SLOT
 
+SLOT = "【待填写】"
 RULE_ID = "text.unfilled_slot"
 
 
