@@ -45,7 +45,7 @@ GAPS: tuple[Gap, ...] = (
     Gap(lambda seed, axes, fmt, tpl: axes.get("three_public_layout") == "items_as_rows" and seed == "001",
         "three_public_layout=items_as_rows with two year columns (2023年预算数 | 2024年预算数): the earlier "
         "year's column is read as this year's (three_public.* = last year's figures)"),
-    Gap(lambda seed, axes, fmt, tpl: seed == "002"
+    Gap(lambda seed, axes, fmt, tpl: seed == "002" and fmt != "pdf"
         and (axes.get("three_public_layout") or ("single" if tpl == "shanghai_district" else "")) == "single",
         "three_public_layout=single for a 三公 whose parts do not add up (公务用车购置及运行费 1.00, 购置/运行 0): "
         "placement by identities reads vehicle_total as 0"),
@@ -54,11 +54,11 @@ GAPS: tuple[Gap, ...] = (
         "004 决算 三公 row table in text with the table number after the title (or inline): the title line "
         "(…支出决算表) is taken into the header, its 决算 comes before 预算数, so the 预算数 column is read as "
         "this year's (three_public.* = 预算数)"),
-    Gap(lambda seed, axes, fmt, tpl: seed == "001" and fmt in ("xlsx", "html", "docx")
+    Gap(lambda seed, axes, fmt, tpl: seed == "001" and fmt in ("xlsx", "html", "docx", "pdf")
         and (axes.get("header_groups") == "flat" or tpl == "shanghai_district"),
-        "001 项目支出表 in a grid format (xlsx, html, docx) with a one-row header (header_groups=flat, or the "
-        "Shanghai template's flat columns): no empty header cell, so the rows are not read as tab-separated "
-        "and the unit subtotal rows are read as projects (projects[*] shift by one)"),
+        "001 项目支出表 with a one-row header (header_groups=flat, or the Shanghai template's flat columns) in "
+        "xlsx/html/docx/pdf: no empty header cell, so the rows are not read as tab-separated and the unit "
+        "subtotal rows are read as projects (projects[*] shift by one)"),
     Gap(lambda seed, axes, fmt, tpl: seed == "001" and fmt == "text" and tpl == "shanghai_district",
         "001 项目支出表 under the Shanghai meta line '编制部门：X … 单位：元': the project reader takes the meta "
         "line for a project (its meta pattern knows 部门：/单位： at the start, not 编制部门：)"),
