@@ -24,6 +24,10 @@ class Gap:
 _NUMBER_POSITION = {"national": "before_title", "liaoning_city": "after_title", "shanghai_district": "inline"}
 
 GAPS: tuple[Gap, ...] = (
+    Gap(lambda seed, axes, fmt, tpl: fmt == "pdf" and seed != "000",
+        "PDF 收支总表 printed as two ruled panels (收入 | 支出 over 项目 | 预算数 | 项目 | 预算数, 30 类 rows on "
+        "the right, blanks on the left): since 4366645 (two-sided summaries read panel by panel) every "
+        "expenditure row is put on the income side — expenditure.grand_total and carryover_to_next_year null"),
     Gap(lambda seed, axes, fmt, tpl: seed == "000",
         "000 项目支出表 with a 项目内容 column: the project reader glues each 项目内容 to its 项目名称 "
         "(projects[*].name; tab-separated and grid formats since c0e8db3, PDF always)"),
@@ -62,9 +66,6 @@ GAPS: tuple[Gap, ...] = (
     Gap(lambda seed, axes, fmt, tpl: seed == "001" and fmt == "text" and tpl == "shanghai_district",
         "001 项目支出表 under the Shanghai meta line '编制部门：X … 单位：元': the project reader takes the meta "
         "line for a project (its meta pattern knows 部门：/单位： at the start, not 编制部门：)"),
-    Gap(lambda seed, axes, fmt, tpl: seed == "004" and axes.get("title") == 2,
-        "title=2 for a 决算 (部门财政拨款收支决算总表, 一般公共预算财政拨款(基本)支出决算明细表): unknown titles are "
-        "kept raw and not re-scored by content — fiscal/一般公共预算/基本支出 figures come back null"),
 )
 
 

@@ -22,6 +22,4 @@ def render_pdf(doc: Document, spec: TemplateSpec) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = render_html(doc, spec)
-    return HTML(string=html, base_url=str(spec.folder)).write_pdf(
-        metadata={"title": doc.title}, pdf_variant=None, uncompressed_pdf=False
-    )
+    return HTML(string=html, base_url=str(spec.folder)).write_pdf()  # the <title> is the PDF's title
