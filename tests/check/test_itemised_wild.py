@@ -37,3 +37,15 @@ def test_no_unit_rows_where_every_row_makes_the_total() -> None:
 def test_withheld_rows_are_a_warning() -> None:
     _, findings = _project_findings("烟台市信访局")
     assert findings and {f.severity for f in findings} == {"warning"}
+
+
+def test_a_tree_of_project_groups_is_no_list_of_units() -> None:
+    """西安 专项业务经费支出表: groups (通用项目 › 大型活动) are neither projects nor units."""
+    d = yusuan.read(shared_path("pdf", "wild2", "xian_2026_西安市审计局_预算.pdf"))
+    assert [p.name for p in d.projects] == [
+        "审计培训", "购买中介机构审计服务", "审计事务", "审计专项补助经费", "审计专项补助经费（结转）",
+    ]  # fmt: skip
+    assert {p.unit for p in d.projects} == {"西安市审计局"}
+    table = d.table("project_expenditure")
+    assert table is not None and {i.name for i in table.items if i.level == "category"} >= {"通用项目", "大型活动"}
+    assert not [f for f in yusuan.check(d) if f.rule in ("projects.table_sum", "units.total_sum")]

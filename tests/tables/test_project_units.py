@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.tables.project_units import sums_following, units_by_sums
+from yusuan.tables.project_units import sums_following, tree_by_sums, units_by_sums
 
 
 def _d(*values: str) -> list[Decimal]:
@@ -75,3 +75,21 @@ def test_a_repeated_header_misread_by_ocr_is_still_a_header() -> None:
     assert _repeats_header({"单位名称", "项目名称", "总计", "本年收入", "上年扬转活余"}, "", header)
     assert not _repeats_header({"沈阳市工业发展报告印刷费"}, "沈阳市工业发展报告印刷费", header)
     assert not _repeats_header({"总计", "沈阳市工业发展报告印刷费", "其他"}, "", header)
+
+
+def test_a_tree_of_subtotals_is_read_by_its_sums() -> None:
+    """西安 专项业务经费支出表: 117 › 117001 › 通用项目 › 大型活动 › 审计培训 …, each the sum of the rows under it."""
+    amounts = [
+        Decimal(x)
+        for x in (
+            "8490507.50", "8490507.50", "3650000.00", "150000.00", "150000.00", "3500000.00",
+            "3500000.00", "4840507.50", "4840507.50", "2858680.00", "1000000.00", "981827.50",
+        )
+    ]  # fmt: skip
+    assert tree_by_sums(amounts, Decimal("8490507.50")) == [None, 0, 1, 2, 3, 2, 5, 1, 7, 8, 8, 8]
+
+
+def test_no_tree_where_the_rows_add_up_as_they_are_or_not_at_all() -> None:
+    rows = [Decimal(x) for x in ("150.00", "60.00", "40.00", "50.00")]
+    assert tree_by_sums(rows, Decimal("300.00")) == [None, None, None, None]  # all projects
+    assert tree_by_sums(rows, Decimal("301.00")) is None

@@ -169,6 +169,7 @@ class PerformanceTarget:
     self_evaluation: bool = False
     where: Provenance | None = None
     funds: dict[str, Amount] = field(default_factory=dict)
+    money_unit: str | None = None  # the unit its amounts are printed in ('资金金额(万元)'), when said
 
     def as_project(self) -> Project | None:
         """The project this target describes (templates without a 项目支出表 list projects this way)."""

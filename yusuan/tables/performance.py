@@ -20,6 +20,7 @@ from yusuan.model.disclosure import Indicator, PerformanceTarget
 from yusuan.model.provenance import Amount, Provenance
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
 from yusuan.money import is_amount, parse_amount
+from yusuan.tables.indicators import geometric_indicators
 from yusuan.tables.table import Table
 
 _PROJECT_START = re.compile(r"^(?:项目编码.*?)?项目[（(]?(?:政策)?[)）]?名称")
@@ -173,6 +174,17 @@ def _first_amount(line: Line) -> tuple[Decimal, str] | None:
             value = parse_amount(m.group(1))
             if value is not None:
                 return value, m.group(1)
+    return None
+
+
+_UNIT_IN_LABEL = re.compile(r"(?:资金|金额|预算|规模)[^\d]{0,8}?[（(](万元|元|千元|亿元)[)）]|单位[:：](万元|元|千元|亿元)")
+
+
+def _money_unit(lines: Sequence[Line]) -> str | None:
+    """The unit a form prints its amounts in: '资金金额(万元)', '项目资金（元）', '单位：万元'."""
+    for line in lines:
+        if m := _UNIT_IN_LABEL.search(squash(line.text)):
+            return m.group(1) or m.group(2)
     return None
 
 
@@ -405,7 +417,8 @@ def _indicators(lines: Sequence[Line], where: Provenance) -> list[Indicator]:
     rows = [ln for ln in lines[head_index + 1 :] if not ln.is_blank]
     if "\t" in head.raw:
         return _tab_indicators(rows, head, where)
-    return _text_indicators(rows, where)
+    placed = geometric_indicators(rows, head, where)
+    return placed if placed is not None else _text_indicators(rows, where)
 
 
 def read_performance(
@@ -440,6 +453,7 @@ def read_performance(
                 scope=scope,
                 name=name,
                 unit=unit,
+                money_unit=_money_unit(block) or table.money_unit,
                 amount=_amount(block, at),
                 funds=_funds(block, at),
                 goal=_goal(block),

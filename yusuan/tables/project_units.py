@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from yusuan.layout import Line
-from yusuan.model.disclosure import Project, StatementTable
+from yusuan.model.disclosure import LineItem, Project, StatementTable
 from yusuan.model.wrapped import clean_unit_name, squash
 from yusuan.money import unit_step
 
@@ -119,7 +119,8 @@ def mark_unit_rows(table: StatementTable, projects: Sequence[Project]) -> Statem
     name. Why here: a project may be named like a unit ('广州市城市规划展览中心' 1,250.00, a project
     of 规划局 printed before that centre's own subtotal row), so names alone cannot tell them.
     A project row whose name ran into a column beside it ('民政业务工作经费' + 项目类别
-    '其他运转类') takes the project's name."""
+    '其他运转类') takes the project's name; a row with figures among the projects that is neither
+    a project nor a unit groups projects (通用项目 › 大型活动) and gets level ``category``."""
     by_line = {p.where.line: p for p in projects if p.where is not None}
     lines = set(by_line)
     units = {p.unit for p in projects if p.unit}
@@ -134,6 +135,89 @@ def mark_unit_rows(table: StatementTable, projects: Sequence[Project]) -> Statem
             item.name = project.name
         if item.level == "item" and not item.code and line not in lines and clean_unit_name(item.name) in units:
             item.level, current = "unit", clean_unit_name(item.name)
+        elif item.level == "item" and lines and line not in lines and _subtotal_in(item, lines):
+            item.level = "category"  # a group of projects (通用项目, 大型活动): neither project nor unit
         if item.level in ("item", "unit") and current is not None:
             item.unit = current
     return table
+
+
+def _subtotal_in(item: LineItem, lines: set[int | None]) -> bool:
+    """A row printing a figure above the last project row (the groups head their projects)."""
+    line = item.where.line if item.where is not None else None
+    numbers = [n for n in lines if n is not None]
+    printed = any(not a.blank for a in item.values.values())
+    return printed and line is not None and bool(numbers) and line < max(numbers)
+
+
+_SEARCH_STEPS = 100000  # a table the search cannot parse within this many steps is read otherwise
+_TREE_ROWS = 200  # longer tables are not searched (the search recurses once per row)
+
+
+class _Budget(Exception):
+    """The search ran out of steps."""
+
+
+def tree_by_sums(amounts: Sequence[Decimal], total: Decimal) -> list[int | None] | None:
+    """The parent row of each row (None: the top level) of a table printed as a tree of subtotals
+    (单位 › 通用项目 › 大型活动 › 项目, each subtotal the sum of the rows right under it, the top
+    level summing to the 合计), or None when no such reading is found. A row is tried as a project
+    first: it is a subtotal only where its amount is the sum of the rows under it *and* the whole
+    table then adds up. Rows [s, e) whose top rows sum to T is a memoised question, so the search
+    is polynomial in the rows."""
+    n = len(amounts)
+    if not n or n > _TREE_ROWS:
+        return None
+    half = [unit_step(a) / 2 for a in amounts]
+    suffix = [Decimal(0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + amounts[i]
+    memo: dict[tuple[int, int, Decimal], list[int | None] | None] = {}
+    steps = [0]
+
+    def rows(s: int, e: int, target: Decimal, slack: Decimal, parent: int | None) -> list[int | None] | None:
+        """Each row's parent for rows s…e-1 as a forest under ``parent`` whose top rows sum to ``target``."""
+        if s == e:
+            return [] if abs(target) <= slack else None
+        if target < -slack or target > suffix[s] - suffix[e] + slack:
+            return None
+        key = (s, e, target)
+        if key in memo:
+            found = memo[key]
+            return None if found is None else [parent if p == -1 else p for p in found]
+        steps[0] += 1
+        if steps[0] > _SEARCH_STEPS:
+            raise _Budget
+        out = None
+        rest = rows(s + 1, e, target - amounts[s], slack + half[s], parent)
+        if rest is not None:
+            out = [parent, *rest]
+        # the rows under a subtotal sum at least to it (their top rows do), so its end is no nearer
+        start = s + 2
+        while start <= e and suffix[s + 1] - suffix[start] < amounts[s] - half[s]:
+            start += 1
+        # and no row under a subtotal is larger than it, so its end comes before the first that is
+        stop = s + 1
+        while stop < e and amounts[stop] <= amounts[s] + half[s] + half[stop]:
+            stop += 1
+        for m in range(start, stop + 1) if out is None else ():
+            below = rows(s + 1, m, amounts[s], half[s], s)
+            if below is None:
+                continue
+            rest = rows(m, e, target - amounts[s], slack + half[s], parent)
+            if rest is not None:
+                out = [parent, *below, *rest]
+                break
+        memo[key] = None if out is None else [-1 if (p == parent and i >= 0) else p for i, p in enumerate(out)]
+        return out
+
+    try:
+        return rows(0, n, total, unit_step(total) / 2, None)
+    except (_Budget, RecursionError):
+        return None
+
+
+def unit_like(name: str) -> bool:
+    """A row named like a budget unit: its code printed before it (117001 西安市审计局) or a unit's
+    ending (局, 中心, 本级 …)."""
+    return bool(re.match(r"^\d{3,}", name.strip())) or _UNIT_NAME.search(_TRAILING_NOTE.sub("", name.strip())) is not None

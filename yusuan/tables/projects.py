@@ -24,7 +24,15 @@ from yusuan.model.provenance import Amount, Provenance, figure_boxes
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
 from yusuan.money import is_amount, parse_amount
 from yusuan.tables.header import header_leaves
-from yusuan.tables.project_units import ALIGN, add_up, sums_following, unit_by_column, units_by_sums
+from yusuan.tables.project_units import (
+    ALIGN,
+    add_up,
+    sums_following,
+    tree_by_sums,
+    unit_by_column,
+    unit_like,
+    units_by_sums,
+)
 from yusuan.tables.table import Table
 
 _META = re.compile(
@@ -406,20 +414,24 @@ def _read_flowing(
     if by_column is None and total is not None and amounts and add_up(amounts, total):
         by_column = [False] * len(blocks)  # every row together makes the 合计: none is a subtotal
     by_sums = None if by_column is not None else units_by_sums(amounts, total)
+    names = [join_wrapped(b.paragraphs()[0]) for b in blocks]
+    tree = tree_by_sums(amounts, total) if by_column is None and by_sums is None and total is not None else None
     projects: list[Project] = []
     unit: str | None = None
     for i, block in enumerate(blocks):
         paragraphs = block.paragraphs()
-        name = join_wrapped(paragraphs[0])
+        name = names[i]
         content = join_wrapped(t for p in paragraphs[1:] for t in p) or None
         if by_column is not None:
             is_unit = by_column[i]
         elif by_sums is not None:
             is_unit = by_sums[i] and content is None
+        elif tree is not None:
+            is_unit, unit = i in tree, _tree_unit(tree, names, i)
         else:
             is_unit = content is None and (has_content or sums_following(amounts, i, name))
         if is_unit:
-            unit = clean_unit_name(name)
+            unit = clean_unit_name(name) if tree is None else unit
             continue
         assert block.line is not None
         at = where.at(line=block.line.number, page=block.line.page, row=name)
@@ -433,6 +445,17 @@ def _read_flowing(
             )
         )
     return projects
+
+
+def _tree_unit(parents: Sequence[int | None], names: Sequence[str], i: int) -> str | None:
+    """The budget unit a row of a subtotal tree belongs to: its nearest ancestor named like a unit
+    (通用项目 and 大型活动 above a project are groups of projects, not units)."""
+    j = parents[i]
+    while j is not None:
+        if unit_like(names[j]):
+            return clean_unit_name(names[j])
+        j = parents[j]
+    return None
 
 
 def _boxed(where: Provenance, line: Line, text: str) -> Provenance:

@@ -111,7 +111,11 @@ def _table_sums(ctx: Context, table: StatementTable, severity: str) -> Iterator[
     """合计 (or each unit subtotal) against the sum of the item rows under it."""
     index = ctx.index(table)
     withheld = withholds(table)
-    if any(i.level == "category" for i in table.items):
+    if table.kind == "project_expenditure" and any(i.level == "category" for i in table.items):
+        # a tree of groups of projects: the 合计 is the sum of the projects (the groups were told
+        # apart by their sums, so checking them against their rows would prove nothing)
+        groups = [(index.subtotal.get(None), [i for i in table.items if i.level == "item"])]
+    elif any(i.level == "category" for i in table.items):
         groups = _category_groups(table, index.subtotal.get(None), index.unit_rows)
     elif index.unit_rows:
         groups = _unit_groups(table, index.unit_rows)

@@ -47,7 +47,7 @@ def target_cell(ctx: Context, t: PerformanceTarget) -> Cell | None:
         page=w.page if w else None,
         line=w.line if w else None,
     )
-    return Cell(t.amount, ctx.d.money_unit, loc)
+    return Cell(t.amount, t.money_unit or ctx.d.money_unit, loc)
 
 
 @rule(
