@@ -7,6 +7,7 @@ Shared by tests/robustness/test_faults.py (a few trials) and bench/robustness_be
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import random
 import shutil
@@ -68,21 +69,32 @@ class KillTrial:
     """One SIGKILL trial: when it was killed, what the store held then, whether all was well after."""
 
     delay: float
+    was_running: bool  # False: it had finished before the kill came (the trial proves less)
     stored_at_kill: int
     problems: tuple[str, ...]
     rerun_code: int
     stored_after_rerun: int
 
 
-def kill_trial(corpus: Path, db: Path, delay: float, expected: int) -> KillTrial:
-    """Start an ingest, SIGKILL it (and its readers) after ``delay`` s, check the store, run it again."""
-    proc = subprocess.Popen(ingest_argv(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=delay)
+def kill_trial(corpus: Path, db: Path, after: int, extra: float, expected: int) -> KillTrial:
+    """Start an ingest, SIGKILL it (and its readers) ``extra`` s after its ``after``-th committed
+    document (0: after start-up), check the store, run it again."""
+    proc = subprocess.Popen(ingest_argv(db, corpus, extra=("-v",)), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    assert proc.stdout is not None
+    start = time.perf_counter()
+    seen = 0
+    while seen < after:  # `-v` prints one line per committed document
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen += line.startswith("ingested")
+    time.sleep(extra)
+    was_running = proc.poll() is None
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    delay = time.perf_counter() - start
     problems: list[str] = []
     at_kill = 0
     if db.exists():
@@ -92,28 +104,25 @@ def kill_trial(corpus: Path, db: Path, delay: float, expected: int) -> KillTrial
         except Exception as err:  # a store that cannot even be opened is the worst inconsistency
             problems.append(f"store does not open after the kill: {type(err).__name__}: {err}")
     rerun = subprocess.run(ingest_argv(db, corpus), capture_output=True, text=True, timeout=600)
-    after = stored(db) if rerun.returncode == 0 else -1
+    after_rerun = stored(db) if rerun.returncode == 0 else -1
     if rerun.returncode == 0:
         problems += inconsistencies(db)
-        if after != expected:
-            problems.append(f"re-run stored {after} of {expected}")
+        if after_rerun != expected:
+            problems.append(f"re-run stored {after_rerun} of {expected}")
     else:
         problems.append(f"re-run failed ({rerun.returncode}): {rerun.stderr.strip()[-300:]}")
-    return KillTrial(delay, at_kill, tuple(problems), rerun.returncode, after)
+    return KillTrial(delay, was_running, at_kill, tuple(problems), rerun.returncode, after_rerun)
 
 
 def kill_trials(corpus: Path, work: Path, trials: int, seed: int = 0) -> list[KillTrial]:
-    """``trials`` kills at moments drawn uniformly over one uninterrupted run of the same ingest."""
-    base = work / "uninterrupted.duckdb"
-    start = time.perf_counter()
-    subprocess.run(ingest_argv(base, corpus), check=True, capture_output=True, timeout=600)
-    duration = time.perf_counter() - start
-    expected = stored(base)
+    """``trials`` kills at random points of progress: after a random number of committed
+    documents (none: during start-up, store creation, the first group) plus up to a second."""
+    expected = len({hashlib.sha256(p.read_bytes()).digest() for p in corpus.glob("*.txt")})  # distinct contents
     rng = random.Random(seed)
     out = []
     for i in range(trials):
         db = work / f"trial{i}.duckdb"
-        out.append(kill_trial(corpus, db, rng.uniform(0.0, duration), expected))
+        out.append(kill_trial(corpus, db, rng.randrange(0, expected), rng.uniform(0.0, 1.0), expected))
         db.unlink(missing_ok=True)
         Path(f"{db}.wal").unlink(missing_ok=True)
     return out

@@ -38,6 +38,7 @@ def test_sigkill_at_random_moments_leaves_the_store_consistent(corpus: Path, tmp
     for trial in trials:
         assert not trial.problems, trial
         assert trial.rerun_code == 0
+    assert any(trial.was_running for trial in trials)  # at least one kill landed mid-run
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare to mount a size-limited tmpfs")

@@ -7,6 +7,7 @@ table workbook never has it, and finding it costs one read of ``xl/workbook.xml`
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from yusuan.workbook.sheets import MARKER_SHEET
@@ -20,6 +21,6 @@ def is_entry_workbook(path: str | Path) -> bool:
                 return False
         with zipfile.ZipFile(path) as zf:
             workbook = zf.read("xl/workbook.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+    except (OSError, KeyError, zipfile.BadZipFile, zlib.error, EOFError):  # a damaged member (found by fuzzing)
         return False
     return f'name="{MARKER_SHEET}"'.encode() in workbook
