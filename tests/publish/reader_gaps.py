@@ -24,10 +24,6 @@ class Gap:
 _NUMBER_POSITION = {"national": "before_title", "liaoning_city": "after_title", "shanghai_district": "inline"}
 
 GAPS: tuple[Gap, ...] = (
-    Gap(lambda seed, axes, fmt, tpl: fmt == "pdf" and seed != "000",
-        "PDF 收支总表 printed as two ruled panels (收入 | 支出 over 项目 | 预算数 | 项目 | 预算数, 30 类 rows on "
-        "the right, blanks on the left): since 4366645 (two-sided summaries read panel by panel) every "
-        "expenditure row is put on the income side — expenditure.grand_total and carryover_to_next_year null"),
     Gap(lambda seed, axes, fmt, tpl: seed == "000",
         "000 项目支出表 with a 项目内容 column: the project reader glues each 项目内容 to its 项目名称 "
         "(projects[*].name; tab-separated and grid formats since c0e8db3, PDF always)"),

@@ -25,7 +25,7 @@ from yusuan.tables.catalogue import squash
 # headings of row-label columns (科目编码 / 类 款 项 / 单位名称 / 序号 …), never value columns
 LABEL_WORDS = re.compile(r"(编码|代码|名称|科目|序号|栏次|行次|备注|说明|^类$|^款$|^项$|^项目$|^单位$|^项目内容|^绩效目标)")
 _COLUMN_MARKS = frozenset("甲乙丙丁ABCDEF")
-_MIXED = 1000.0  # cost of a group word heading row labels and value columns at once
+_MIXED = 1000.0  # cost of a row-label group word (项目) heading a value column
 _SLACK = 1.5  # points (or, in a workbook, a small fraction of a column) a child may pass its room
 _ALIGNED = 2.0  # a group word this close to its first member's left edge is left-aligned over it
 
@@ -159,13 +159,13 @@ def _recentre(a: HeaderNode, b: HeaderNode, parent: dict[int, HeaderNode]) -> No
 def _cost(node: HeaderNode, run: list[HeaderNode], pool: list[HeaderNode]) -> float:
     """How badly ``node`` heads ``run``: it must keep every cell its text stands over; left-aligned
     over the run's first cell it is exact, else it is off by the distance from the run's middle;
-    a group heads row labels or value columns, not both."""
+    a group named as row labels (项目 over 科目代码 | 科目名称) heads no value column."""
     if any(_over(node, c) and c not in run for c in pool):
         return float("inf")
     if not run:
         return 0.0
-    labels = {bool(LABEL_WORDS.search(c.text)) for c in run}
-    mixed = _MIXED if len(labels) > 1 else 0.0
+    heads_labels = bool(LABEL_WORDS.search(node.text))
+    mixed = _MIXED if heads_labels and any(not LABEL_WORDS.search(c.text) for c in run) else 0.0
     if abs(run[0].x0 - node.x0) <= _ALIGNED:
         return mixed
     return mixed + abs((run[0].x0 + run[-1].x1) / 2 - node.centre)

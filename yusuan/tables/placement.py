@@ -51,6 +51,12 @@ def _leaves_by_page(table: Table) -> dict[int, list[Leaf]] | None:
     return pages
 
 
+def _side_by_side(leaves: Sequence[Leaf]) -> bool:
+    """Whether label columns come again after value columns, themselves followed by values."""
+    kinds = "".join("l" if is_label(leaf) else "v" for leaf in leaves)
+    return "vl" in kinds.rstrip("l") and "lv" in kinds[kinds.index("v") :]
+
+
 def _leaf_for(leaves: Sequence[Leaf], span: tuple[float, float]) -> int | None:
     return next((i for i, leaf in enumerate(leaves) if leaf.holds(*span)), None)
 
@@ -66,6 +72,8 @@ def plan(table: Table, rows: Sequence[RawRow], catalogue: Catalogue | None = Non
         return None
     first_page = min(by_page)
     leaves = by_page[first_page]
+    if _side_by_side(leaves):
+        return None  # 科目编码|科目名称|金额 panels printed two or three times across the page
     columns = columns_of(leaves, catalogue)
     value_leaf = {id(c.leaf): k for k, c in enumerate(columns)}
     index_of = {i: value_leaf.get(id(leaf)) for i, leaf in enumerate(leaves)}

@@ -21,7 +21,10 @@ from yusuan.tables.table import Table
 
 NUMBER_RE = re.compile(r"(公开\s*\d+\s*表|公开表\s*\d+|表\s*[\d一二三四五六七八九十]+(?:[-－]\d+)?)")
 UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|千元|元)|金额单位[:：]?\s*(亿元|万元|千元|元)")
-_META_RE = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|编制单位|预算年度|金额单位|单位[:：]|截止时间)")
+_META_RE = re.compile(r"^(单位(名称)?[:：]|部门(名称)?[:：]|编制单位|预算单位[:：]|预算年度|金额单位|单位[:：]|截止时间)")
+# the rest of a title wrapped onto its own line: '（按支出功能分类科目-不含上年结转）'
+_TITLE_TAIL_RE = re.compile(r"^[（(][^（()）]{2,40}[)）]$")
+_NUMBER_ONLY = re.compile(r"^(?:公开\s*\d+\s*表|公开表\s*\d+|表\s*\d+(?:[-－]\d+)?)$")  # '表7' printed above its title
 _YEAR_RE = re.compile(r"^[（(]?\d{4}年度?[)）]?$")
 _NOTE_RE = re.compile(r"^(注|备注|说明)\s*[0-9一二三四五六七八九十]*\s*[:：、.]")
 _PREFIX_RE = re.compile(r"^(表\s*\d+(?:[-－]\d+)?\s*[.、．:：]?|\d+\s*[、.．]|[（(]\d+[)）])")
@@ -220,7 +223,7 @@ def _split(
     (项目名称 / 项目内容 … then 7.63) is body, not header."""
     lines = [ln for ln in lines if not _blank(ln) and sq(ln) not in furniture]
     start = 0
-    while start < len(lines) and is_meta(lines[start]):
+    while start < len(lines) and (is_meta(lines[start]) or _TITLE_TAIL_RE.match(sq(lines[start]))):
         _read_meta(table, lines[start])
         start += 1
     end = start + _header_end(lines[start:])
@@ -259,7 +262,10 @@ def _repeats_header(line: Line, text: str, known: set[str]) -> bool:
 
 
 def _continues(previous: Table | None, kind: str, number: str | None, title: str) -> bool:
-    return bool(previous and previous.kind == kind and previous.number == number and previous.title == title)
+    """A title repeating the previous table's on a new page (a page may leave out its 表N)."""
+    return bool(
+        previous and previous.kind == kind and previous.title == title and (number is None or previous.number == number)
+    )
 
 
 def find_tables(layout: Layout, catalogue: Catalogue | None = None) -> tuple[list[Table], list[Line]]:
@@ -289,7 +295,15 @@ def _find(layout: Layout, catalogue: Catalogue) -> tuple[list[Table], list[Line]
         narrative.extend(lines[stop:end])
         block, title_line = lines[start + 1 : stop], lines[start]
         head = block[:6]
-        number, title = _table_number([title_line, *head]), sq(title_line)
+        title = sq(title_line)
+        tail = next((ln for ln in block[:2] if not _blank(ln)), None)
+        if tail is not None and _TITLE_TAIL_RE.match(sq(tail)):
+            title += sq(tail)  # '…基本支出明细表' / '（按支出功能分类科目）': the kind is in the tail
+            kind = catalogue.kind_of(_PREFIX_RE.sub("", title)) or kind
+        before = lines[start - 1] if start > 0 else None
+        number = _table_number([title_line, *head]) or (
+            _table_number([before]) if before is not None and _NUMBER_ONLY.match(sq(before)) else None
+        )
         previous = tables[-1] if tables else None
         if _continues(previous, kind, number, title):
             assert previous is not None

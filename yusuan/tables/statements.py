@@ -301,7 +301,7 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
     rows = read_rows(table.body, "序号" in header_text(table.header))
     repair_codes(rows)  # OCR: a code a digit off, put right by its printed name
     codes_from_names(rows, table_system(rows, _economic(table, catalogue)))
-    geometry = None if is_panel(header_text(table.header)) else plan(table, rows, catalogue)
+    geometry = plan(table, rows, catalogue)
     columns = geometry.columns if geometry is not None else header_columns(table.header, catalogue, table.body)
     if not columns and rows and max(len(r.values) for r in rows) == 1:
         columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
