@@ -150,71 +150,79 @@ def _subtotal_in(item: LineItem, lines: set[int | None]) -> bool:
     return printed and line is not None and bool(numbers) and line < max(numbers)
 
 
-_SEARCH_STEPS = 100000  # a table the search cannot parse within this many steps is read otherwise
-_TREE_ROWS = 200  # longer tables are not searched (the search recurses once per row)
-
-
-class _Budget(Exception):
-    """The search ran out of steps."""
+_SEARCH_STEPS = 200000  # subtree readings kept at most: a table needing more is read otherwise
+_TREE_ROWS = 400  # longer tables are not searched
+_ENDS = 4  # subtree ends looked for per row
+_VISITS = 20000  # states visited per row at most
 
 
 def tree_by_sums(amounts: Sequence[Decimal], total: Decimal) -> list[int | None] | None:
     """The parent row of each row (None: the top level) of a table printed as a tree of subtotals
     (单位 › 通用项目 › 大型活动 › 项目, each subtotal the sum of the rows right under it, the top
-    level summing to the 合计), or None when no such reading is found. A row is tried as a project
-    first: it is a subtotal only where its amount is the sum of the rows under it *and* the whole
-    table then adds up. Rows [s, e) whose top rows sum to T is a memoised question, so the search
-    is polynomial in the rows."""
+    level summing to the 合计), or None when no such reading is found (a table whose rows all make
+    the 合计 as they stand is read as projects before this is asked).
+
+    Bottom-up: for each row, from the last, the rows where its subtree can end — a leaf ends at
+    the next row; a subtotal where the trees after it (each ending where its own may) have root
+    amounts adding up to it, no row under it larger than it. Then the top level is a run of
+    trees from the first row to the last whose roots make the 合计."""
     n = len(amounts)
     if not n or n > _TREE_ROWS:
         return None
-    half = [unit_step(a) / 2 for a in amounts]
-    suffix = [Decimal(0)] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + amounts[i]
-    memo: dict[tuple[int, int, Decimal], list[int | None] | None] = {}
-    steps = [0]
-
-    def rows(s: int, e: int, target: Decimal, slack: Decimal, parent: int | None) -> list[int | None] | None:
-        """Each row's parent for rows s…e-1 as a forest under ``parent`` whose top rows sum to ``target``."""
-        if s == e:
-            return [] if abs(target) <= slack else None
-        if target < -slack or target > suffix[s] - suffix[e] + slack:
-            return None
-        key = (s, e, target)
-        if key in memo:
-            found = memo[key]
-            return None if found is None else [parent if p == -1 else p for p in found]
-        steps[0] += 1
-        if steps[0] > _SEARCH_STEPS:
-            raise _Budget
-        out = None
-        rest = rows(s + 1, e, target - amounts[s], slack + half[s], parent)
-        if rest is not None:
-            out = [parent, *rest]
-        # the rows under a subtotal sum at least to it (their top rows do), so its end is no nearer
-        start = s + 2
-        while start <= e and suffix[s + 1] - suffix[start] < amounts[s] - half[s]:
-            start += 1
-        # and no row under a subtotal is larger than it, so its end comes before the first that is
+    step = max(unit_step(a) for a in amounts) / 2
+    # ends[s][m] = the roots of the trees right under row s when its subtree is rows s … m-1
+    ends: list[dict[int, tuple[int, ...]]] = [{} for _ in range(n)]
+    work = 0
+    for s in range(n - 1, -1, -1):
+        ends[s][s + 1] = ()
         stop = s + 1
-        while stop < e and amounts[stop] <= amounts[s] + half[s] + half[stop]:
+        while stop < n and amounts[stop] <= amounts[s] + 2 * step:
             stop += 1
-        for m in range(start, stop + 1) if out is None else ():
-            below = rows(s + 1, m, amounts[s], half[s], s)
-            if below is None:
-                continue
-            rest = rows(m, e, target - amounts[s], slack + half[s], parent)
-            if rest is not None:
-                out = [parent, *below, *rest]
-                break
-        memo[key] = None if out is None else [-1 if (p == parent and i >= 0) else p for i, p in enumerate(out)]
-        return out
-
-    try:
-        return rows(0, n, total, unit_step(total) / 2, None)
-    except (_Budget, RecursionError):
+        found = _paths(amounts, ends, s + 1, stop, amounts[s], step)
+        work += len(found)
+        if work > _SEARCH_STEPS:
+            return None
+        for end, roots in found.items():
+            ends[s].setdefault(end, roots)
+    top = _paths(amounts, ends, 0, n, total, step).get(n)
+    if top is None:
         return None
+    parents: list[int | None] = [None] * n
+    _assign(ends, top, n, None, parents)
+    return parents
+
+
+def _paths(
+    amounts: Sequence[Decimal], ends: list[dict[int, tuple[int, ...]]], start: int, stop: int, target: Decimal, step: Decimal
+) -> dict[int, tuple[int, ...]]:
+    """Where a run of trees from ``start`` (each ending where ``ends`` lets it, none past
+    ``stop``) can end with root amounts making ``target``: end → the roots, the first found.
+    Depth first, the longest tree first (a subtotal's rows follow it), at most ``_ENDS`` ends and
+    ``_VISITS`` states: enough for a printed tree, and bounded for a table that is none."""
+    out: dict[int, tuple[int, ...]] = {}
+    seen: set[tuple[int, Decimal]] = set()
+    todo: list[tuple[int, Decimal, tuple[int, ...]]] = [(start, target, ())]
+    while todo and len(out) < _ENDS and len(seen) < _VISITS:
+        pos, remaining, roots = todo.pop()
+        if (pos, remaining) in seen:
+            continue
+        seen.add((pos, remaining))
+        slack = step * (len(roots) + 1)
+        if roots and abs(remaining) <= slack:
+            out.setdefault(pos, roots)
+        if pos >= stop or remaining < amounts[pos] - slack - step:
+            continue
+        left = remaining - amounts[pos]
+        todo.extend((end, left, (*roots, pos)) for end in sorted(ends[pos]) if end <= stop)
+    return out
+
+
+def _assign(ends: list[dict[int, tuple[int, ...]]], roots: tuple[int, ...], stop: int, parent: int | None, parents: list[int | None]) -> None:
+    """Each row's parent from the roots of a run of trees (their subtrees recursively)."""
+    for i, root in enumerate(roots):
+        parents[root] = parent
+        end = roots[i + 1] if i + 1 < len(roots) else stop
+        _assign(ends, ends[root][end], end, root, parents)
 
 
 def unit_like(name: str) -> bool:

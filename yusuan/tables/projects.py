@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
-from yusuan.layout import Line
+from yusuan.layout import Cell, Line
 from yusuan.model.disclosure import Project
 from yusuan.model.provenance import Amount, Provenance, figure_boxes
 from yusuan.model.wrapped import clean_unit_name, join_wrapped, squash
@@ -39,6 +39,8 @@ _META = re.compile(
     r"^(单位(名称)?[:：]|部门(名称)?[:：]|预算年度|金额单位|单位[:：]|(公开)?表?\d+[-－]?\d*表?$|表\d+)"
 )
 # row-label columns beside the name whose text is no part of it (项目类别 其他运转类, 项目编码, 序号)
+# the heading of the first figure column: the project names stand left of it
+_FIGURES_HEAD = re.compile(r"总计|合计|(?:项目|预算)?金额")
 _ASIDE = re.compile(r"类别|类型|性质|编码|代码|科目|序号|级次")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|项目支出合计)[:：]?$")
 _SOURCES: tuple[tuple[str, str], ...] = (
@@ -150,27 +152,32 @@ def _figures_and_text(
     return cells[n:], cells[:n]
 
 
-def _name_limit(lines: Sequence[Line]) -> float | None:
-    """Where the figure columns start, from the 总计/合计 heading cell of a PDF header — if the
-    rows' figures really sit right of it (a reflowed rendering does not keep columns)."""
+def _name_limit(lines: Sequence[Line], aside: dict[int, list[tuple[float, float]]] | None = None) -> float | None:
+    """Where the figure columns start, from the 总计/合计/项目金额 heading cell of a PDF header — if
+    the rows' figures really sit right of it (a reflowed rendering does not keep columns); the
+    numbers of a 序号 or 编码 column (``aside``) are no figures."""
     head = next(
         (
             c
             for ln in lines[:12]
             for c in ln.cells
-            if squash(c.text).rstrip("：:") in ("总计", "合计", "金额") and c.top is not None
+            if _FIGURES_HEAD.fullmatch(squash(c.text).rstrip("：:")) and c.top is not None
         ),
         None,
     )
     if head is None:
         return None
     limit = head.x0 - ALIGN
-    rows = [ln for ln in lines if sum(1 for c in ln.cells if is_amount(c.text.strip())) >= 2]
-    inside = [
-        ln
-        for ln in rows
-        if all(c.x0 >= limit for c in ln.cells if c.text.strip() and is_amount(c.text.strip()))
-    ]
+    def figures(line: Line) -> list[Cell]:
+        rooms = (aside or {}).get(line.page, ())
+        return [
+            c
+            for c in line.cells
+            if is_amount(c.text.strip()) and not any(a <= (c.x0 + c.x1) / 2 < b for a, b in rooms)
+        ]
+
+    rows = [ln for ln in lines if len(figures(ln)) >= 1 and sum(1 for c in ln.cells if is_amount(c.text.strip())) >= 2]
+    inside = [ln for ln in rows if all(c.x0 >= limit for c in figures(ln))]
     return limit if rows and len(inside) >= 0.8 * len(rows) else None
 
 
@@ -293,7 +300,7 @@ def _blocks(
     has_content = False
     blocks: list[_Block] = []
     breaks = _gap_breaks(lines)
-    limit = _name_limit(lines)
+    limit = _name_limit(lines, aside)
     current = _Block(breaks=breaks)
     orphan: _Block | None = None
     rows: list[tuple[Line, list[str], list[str]]] = []
