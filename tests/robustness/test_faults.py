@@ -18,6 +18,7 @@ from tests.robustness.faults import (
     disk_full_ingest,
     inconsistencies,
     ingest_argv,
+    kill_trial,
     kill_trials,
     stored,
 )
@@ -38,7 +39,14 @@ def test_sigkill_at_random_moments_leaves_the_store_consistent(corpus: Path, tmp
     for trial in trials:
         assert not trial.problems, trial
         assert trial.rerun_code == 0
-    assert any(trial.was_running for trial in trials)  # at least one kill landed mid-run
+
+
+def test_sigkill_during_start_up_leaves_a_store_the_rerun_completes(corpus: Path, tmp_path: Path) -> None:
+    """A kill that surely lands mid-run (right after start: group commits can make a random later
+    kill land after the last document on a fast machine)."""
+    expected = len({p.read_bytes() for p in corpus.glob("*.txt")})
+    trial = kill_trial(corpus, tmp_path / "early.duckdb", 0, 0.0, expected)
+    assert trial.was_running and not trial.problems and trial.rerun_code == 0, trial
 
 
 @pytest.mark.skipif(not can_mount_tmpfs(), reason="needs root and unshare to mount a size-limited tmpfs")
@@ -49,7 +57,7 @@ def test_a_full_disk_fails_cleanly_and_keeps_the_store(corpus: Path, tmp_path: P
     assert len(lines) == 1 and "磁盘已满" in lines[0] and "此前入库的文件完好" in lines[0], lines
     db = tmp_path / "full" / "s.duckdb"
     assert not inconsistencies(db)  # what was committed before the disk filled is whole
-    assert 0 < stored(db) < 6
+    assert stored(db) < 6  # how many were committed before the disk filled depends on the write groups
 
 
 def test_two_ingests_on_one_store_take_turns(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from yusuan.model import Amount, LineItem, Provenance, StatementTable, zero
 from yusuan.money import unit_step
 from yusuan.tables.amounts import number
 from yusuan.tables.catalogue import Catalogue, load_catalogue, squash
-from yusuan.tables.columns import header_anchors, header_columns, header_text, is_panel
+from yusuan.tables.columns import header_anchors, header_columns, header_text
 from yusuan.tables.geometry import column_edges, place_by_anchors, place_by_edges
 from yusuan.tables.names import code_for, codes_from_names, table_system, units_by_sums
 from yusuan.tables.ocr_codes import repair_codes
