@@ -80,3 +80,10 @@ def test_a_model_json_publishes_like_its_document(tmp_path: Path, capsys: pytest
     assert main(["publish", str(model), "-f", "html", "-o", str(tmp_path / "m.html"), "--json"]) == 0
     manifest = json.loads(capsys.readouterr().out)
     assert manifest["model_sha256"] == model_hash(yusuan.read(WORKBOOK)) and not manifest["draft"]
+
+
+def test_a_published_draft_still_reports_its_slots_when_checked(tmp_path: Path) -> None:
+    d = yusuan.read(EXAMPLES / "000_87792da19c622395.txt")  # no 情况说明: 机关运行经费 etc. are slots
+    publish(d, "docx", out=tmp_path / "draft.docx", force=True, verify=False)
+    findings = yusuan.check(yusuan.read(tmp_path / "draft.docx"))
+    assert any(f.rule == RULE_ID and "机关运行经费" in f.message for f in findings)
