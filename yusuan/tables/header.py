@@ -124,13 +124,15 @@ def _claim(rows: list[list[HeaderNode]]) -> list[HeaderNode]:
 
 
 def _owner(row: list[HeaderNode], child: HeaderNode) -> HeaderNode | None:
-    """The cell of ``row`` whose room holds ``child`` whole, preferring one whose own text stands
-    over it (None: it stands under none of them)."""
+    """The cell of ``row`` whose room holds ``child`` whole, preferring for a value heading a cell
+    that is no row-label word, then one whose own text stands over it (None: under none of them)."""
     holding = []
     for i, node in enumerate(row):
         left, right = _room(row, i)
         if left - _SLACK <= child.x0 and child.x1 <= right + _SLACK:
             holding.append(node)
+    if not LABEL_WORDS.search(child.text):  # a value heading stands under no row-label word (科目编码)
+        holding = [n for n in holding if not LABEL_WORDS.search(n.text)] or holding
     over = [n for n in holding if _over(n, child)]
     return (over or holding or [None])[0]
 

@@ -288,6 +288,20 @@ def _unit_coded(table: Table) -> bool:
     return any(w in text for w in _UNIT_LABELS) and "科目" not in text and "项目名称" not in text
 
 
+def _group_as_total(columns: list[str], catalogue: Catalogue) -> list[str]:
+    """A table without a 合计 column whose first column is a group's subtotal with none of the
+    group's siblings beside it (基本支出预算 › 小计 | 人员支出 | 日常公用支出): that subtotal is the
+    row's total."""
+    if "total" in columns or not columns:
+        return columns
+    first = columns[0]
+    siblings = {m for _, members in catalogue.identities if first in members for m in members} - {first}
+    group = next((g for g in catalogue.groups if g.key == first), None)
+    if group is None or siblings & set(columns):
+        return columns
+    return ["total", *columns[1:]]
+
+
 def _economic(table: Table, catalogue: Catalogue) -> bool:
     """Whether a table's rows are 经济分类 by its title (经济分类, or a 基本支出 table)."""
     found = catalogue.title_features(squash(table.title))
@@ -307,9 +321,10 @@ def _grid(table: Table, source: str, st: StatementTable) -> None:
         columns = ["total"]  # one unnamed figure column (预算 / 金额 / 决算数)
     if not columns:
         return
+    columns = _group_as_total(columns, catalogue)
     st.columns = columns
     if geometry is not None:
-        st.column_labels = dict(geometry.labels)
+        st.column_labels = {new: geometry.labels[old] for new, old in zip(columns, geometry.columns, strict=True)}
     rules = rules_for(tuple(columns), catalogue)
     edges = column_edges(rows, len(columns)) if geometry is None else None
     anchors = None if edges is not None or geometry is not None else _anchors_by_page(table, len(columns), catalogue)
